@@ -1,0 +1,56 @@
+package kaizen.core;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Append-only JSON Lines writer for results that must survive a crash: each record is written
+ * whole and forced to disk before {@link #append} returns. Safe to share between threads.
+ */
+public final class JsonlAppender implements AutoCloseable {
+    private final Path file;
+    private final FileChannel channel;
+
+    public JsonlAppender(Path file) {
+        this.file = file;
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new KaizenException("cannot open " + file + " for appending: " + e.getMessage(), e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Writes {@code value} as one JSON line and fsyncs. */
+    public synchronized void append(Object value) {
+        byte[] bytes = (Json.write(value) + "\n").getBytes(StandardCharsets.UTF_8);
+        try {
+            ByteBuffer buf = ByteBuffer.wrap(bytes);
+            while (buf.hasRemaining()) channel.write(buf);
+            channel.force(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + file, e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
