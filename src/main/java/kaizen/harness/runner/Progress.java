@@ -1,0 +1,77 @@
+package kaizen.harness.runner;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A one-line progress bar on stderr: done/total, rate, failures and time left. On a terminal it
+ * redraws in place; otherwise (logs, CI) it prints a line at most every 10 seconds.
+ */
+public final class Progress implements AutoCloseable {
+    private final String label;
+    private final int total;
+    private final PrintStream out;
+    private final boolean interactive;
+    private final long startNanos = System.nanoTime();
+    private final AtomicInteger done = new AtomicInteger();
+    private final AtomicInteger failed = new AtomicInteger();
+    private volatile long lastPrintNanos;
+    private final boolean enabled;
+
+    public Progress(String label, int total, PrintStream out, boolean enabled) {
+        this.label = label;
+        this.total = total;
+        this.out = out;
+        this.enabled = enabled;
+        this.interactive = System.console() != null;
+    }
+
+    public void succeeded() {
+        done.incrementAndGet();
+        maybePrint(false);
+    }
+
+    public void failed() {
+        failed.incrementAndGet();
+        maybePrint(false);
+    }
+
+    private synchronized void maybePrint(boolean force) {
+        if (!enabled) return;
+        long now = System.nanoTime();
+        long gap = interactive ? 100_000_000L : 10_000_000_000L;
+        if (!force && now - lastPrintNanos < gap && done.get() + failed.get() < total) return;
+        lastPrintNanos = now;
+        String line = render(now);
+        if (interactive) out.print("\r" + line + "\u001b[K");
+        else out.println(line);
+        out.flush();
+    }
+
+    String render(long now) {
+        int d = done.get();
+        int f = failed.get();
+        double secs = Math.max(1e-9, (now - startNanos) / 1e9);
+        double rate = (d + f) / secs;
+        int width = 30;
+        int filled = total == 0 ? width : (int) Math.round(width * (double) (d + f) / total);
+        String bar = "#".repeat(Math.min(width, filled)) + "-".repeat(Math.max(0, width - filled));
+        String eta = rate > 0 ? formatSeconds((total - d - f) / rate) : "?";
+        return String.format(Locale.ROOT, "%s [%s] %d/%d  %.1f/s  failed %d  elapsed %s  left %s",
+                label, bar, d + f, total, rate, f, formatSeconds(secs), eta);
+    }
+
+    static String formatSeconds(double s) {
+        long t = Math.round(s);
+        return t >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", t / 3600, (t % 3600) / 60)
+                : t >= 60 ? String.format(Locale.ROOT, "%dm%02ds", t / 60, t % 60) : t + "s";
+    }
+
+    @Override
+    public void close() {
+        if (!enabled) return;
+        maybePrint(true);
+        if (interactive) out.println();
+    }
+}
