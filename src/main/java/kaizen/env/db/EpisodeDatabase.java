@@ -24,6 +24,7 @@ public final class EpisodeDatabase implements AutoCloseable {
     private final String password;
     private final Semaphore nameLock;
     private boolean closed;
+    private String buildError = "";
 
     EpisodeDatabase(DbEnvironment env, TableSpec table, String account, String password, Semaphore nameLock) {
         this.env = env;
@@ -37,15 +38,26 @@ public final class EpisodeDatabase implements AutoCloseable {
         return table.name();
     }
 
+    /** The error that stopped the table build, as the reference would have seen it; empty when it built. */
+    public String buildError() {
+        return buildError;
+    }
+
     void build() {
         String db = TableSpec.quote(table.name());
         try (Connection c = env.adminConnection(); Statement st = c.createStatement()) {
             if (env.server().throwaway()) st.execute("DROP DATABASE IF EXISTS " + db);
             st.execute("CREATE DATABASE IF NOT EXISTS " + db);
             st.execute("USE " + db);
-            st.execute("CREATE TABLE IF NOT EXISTS " + db + " ("
-                    + String.join(",", table.columns().stream().map(col -> TableSpec.quote(col) + " TEXT").toList()) + ")");
-            insertRows(c);
+            try {
+                st.execute("CREATE TABLE IF NOT EXISTS " + db + " ("
+                        + String.join(",", table.columns().stream().map(col -> TableSpec.quote(col) + " TEXT").toList()) + ")");
+                insertRows(c);
+            } catch (SQLException e) {
+                // The reference sends the build as one multi-statement and ignores its result:
+                // a failing statement (an empty column name, say) just leaves the rest undone.
+                buildError = MysqlErrorText.of(e);
+            }
             st.execute("CREATE USER '" + account + "'@'%' IDENTIFIED BY '" + password + "'");
             st.execute("GRANT ALL PRIVILEGES ON " + grantPattern(table.name()) + ".* TO '" + account + "'@'%'");
         } catch (SQLException e) {

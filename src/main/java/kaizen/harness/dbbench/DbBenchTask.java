@@ -88,7 +88,7 @@ public record DbBenchTask(
         } else {
             JsonNode lab = r.required("label");
             if (!lab.isArray()) throw r.error("label", "expected an array of answers, found " + JsonlRecord.kind(lab));
-            label = JsonValues.toPython(lab).items();
+            label = ((kaizen.core.python.PyList) kaizen.core.python.PyJson.fromJson(lab)).items();
         }
         return new DbBenchTask(index, r.text("description"), r.optionalText("add_description", ""), type,
                 new TableSpec(tableName, columns, rows), label, gold, md5);
@@ -99,7 +99,7 @@ public record DbBenchTask(
         if (v.isTextual()) return v.asText();
         if (v.isBoolean()) return v.asBoolean();
         if (v.isIntegralNumber()) return v.bigIntegerValue();
-        if (v.isNumber()) return v.decimalValue().doubleValue();
+        if (v.isNumber()) return Double.parseDouble(v.decimalValue().toString());
         throw r.error(field, "expected a string, number or null, found " + JsonlRecord.kind(v));
     }
 

@@ -93,7 +93,7 @@ public final class EpisodeRunner {
                         records.put(index, rec);
                         streak.set(0);
                         progress.succeeded();
-                    } catch (ModelUnavailableException | RuntimeException e) {
+                    } catch (RuntimeException e) {
                         failed.incrementAndGet();
                         streak.incrementAndGet();
                         String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
