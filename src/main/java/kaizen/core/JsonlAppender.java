@@ -16,6 +16,9 @@ import java.nio.file.StandardOpenOption;
 public final class JsonlAppender implements AutoCloseable {
     private final Path file;
     private final FileChannel channel;
+    private final Object syncLock = new Object();
+    private long written;
+    private long synced;
 
     public JsonlAppender(Path file) {
         this.file = file;
@@ -33,20 +36,40 @@ public final class JsonlAppender implements AutoCloseable {
         return file;
     }
 
-    /** Writes {@code value} as one JSON line and fsyncs. */
-    public synchronized void append(Object value) {
+    /**
+     * Writes {@code value} as one JSON line and returns once it is on disk. Concurrent callers
+     * share fsyncs (group commit): a caller whose line an earlier fsync already covered does
+     * not force again.
+     */
+    public void append(Object value) {
         byte[] bytes = (Json.write(value) + "\n").getBytes(StandardCharsets.UTF_8);
-        try {
-            ByteBuffer buf = ByteBuffer.wrap(bytes);
-            while (buf.hasRemaining()) channel.write(buf);
-            channel.force(false);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + file, e);
+        long mine;
+        synchronized (this) {
+            try {
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
+                while (buf.hasRemaining()) channel.write(buf);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot append to " + file, e);
+            }
+            mine = ++written;
+        }
+        synchronized (syncLock) {
+            if (synced >= mine) return;
+            long upTo;
+            synchronized (this) {
+                upTo = written;
+            }
+            try {
+                channel.force(false);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot sync " + file, e);
+            }
+            synced = upTo;
         }
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
         try {
             channel.close();
         } catch (IOException e) {

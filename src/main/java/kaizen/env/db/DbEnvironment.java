@@ -28,6 +28,7 @@ public final class DbEnvironment implements AutoCloseable {
     private final ScheduledExecutorService watchdog;
     private final ConcurrentHashMap<String, Semaphore> nameLocks = new ConcurrentHashMap<>();
     private final AtomicLong episodeCounter = new AtomicLong();
+    private final java.util.Set<String> firstUse = ConcurrentHashMap.newKeySet();
     private final String accountPrefix;
 
     public DbEnvironment(DbServer server, DbOptions options) {
@@ -68,6 +69,11 @@ public final class DbEnvironment implements AutoCloseable {
             lock.release();
             throw e;
         }
+    }
+
+    /** False the first time a name is used on a server this run started empty: nothing to clean up. */
+    boolean mayHaveLeftover(String name) {
+        return !(server instanceof EmbeddedMariaDb) || !firstUse.add(name);
     }
 
     Connection adminConnection() throws SQLException {

@@ -46,7 +46,7 @@ public final class EpisodeDatabase implements AutoCloseable {
     void build() {
         String db = TableSpec.quote(table.name());
         try (Connection c = env.adminConnection(); Statement st = c.createStatement()) {
-            if (env.server().throwaway()) st.execute("DROP DATABASE IF EXISTS " + db);
+            if (env.server().throwaway() && env.mayHaveLeftover(table.name())) st.execute("DROP DATABASE IF EXISTS " + db);
             st.execute("CREATE DATABASE IF NOT EXISTS " + db);
             st.execute("USE " + db);
             try {

@@ -1,0 +1,69 @@
+package kaizen.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI prints actionable errors without stack traces and explains itself in --help. */
+class CliTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {}
+
+    private static Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true));
+            System.setErr(new PrintStream(err, true));
+            int code = Main.run(args);
+            return new Run(code, out.toString(), err.toString());
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void helpExplainsTheDbBenchCommand() {
+        Run r = run("eval", "dbbench", "--help");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("--agent"), r.out());
+        assertTrue(r.out().contains("resume"), r.out());
+    }
+
+    @Test
+    void missingFileIsOneLineWithoutStackTrace() {
+        Run r = run("eval", "dbbench", "--agent", "oracle", "--data", dir.resolve("nope.jsonl").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("error: "), r.err());
+        assertTrue(r.err().contains("nope.jsonl: no such file"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void badTaskLineNamesFileLineAndField() throws Exception {
+        Path f = dir.resolve("bad.jsonl");
+        Files.writeString(f, "{\"description\": \"x\", \"type\": \"counting\"}\n");
+        Run r = run("eval", "dbbench", "--agent", "oracle", "--data", f.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains(f + ":1: field 'type': expected an array"), r.err());
+    }
+
+    @Test
+    void modelAgentNeedsAUrl() {
+        Run r = run("eval", "dbbench", "--data", "../shared/data/dbbench/dev.jsonl");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--agent model needs --model URL"), r.err());
+    }
+}
