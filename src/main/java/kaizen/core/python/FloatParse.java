@@ -1,5 +1,6 @@
 package kaizen.core.python;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -85,7 +86,7 @@ final class FloatParse {
             i++;
         }
         String body = t.substring(i);
-        String lower = body.toLowerCase(java.util.Locale.ROOT);
+        String lower = body.toLowerCase(Locale.ROOT);
         if (lower.equals("inf") || lower.equals("infinity")) {
             return Optional.of(negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
         }

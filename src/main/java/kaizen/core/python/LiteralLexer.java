@@ -118,7 +118,7 @@ final class LiteralLexer {
     private Token token(int c) {
         if (isIdentifierStart(c)) return nameOrString();
         if (isDigit(c) || (c == '.' && isDigit(peek(1)))) return number();
-        if (c == '"' || c == '\'') return string(0, pos);
+        if (c == '"' || c == '\'') return string(0);
         pos++;
         switch (c) {
             case '(', '[', '{' -> {
@@ -167,7 +167,7 @@ final class LiteralLexer {
             else if (lower == 'f' && !(f || b || u)) flags |= StringLiteral.FORMAT;
             else break;
             pos++;
-            if (peek() == '"' || peek() == '\'') return string(flags, start);
+            if (peek() == '"' || peek() == '\'') return string(flags);
         }
         while (isIdentifierChar(peek())) pos++;
         return new Token(Kind.NAME, null, '\0', new String(src, start, pos - start));
@@ -176,7 +176,7 @@ final class LiteralLexer {
     // ---- strings ----
 
     /** Scans a string token as CPython does: a backslash always takes the next character with it. */
-    private Token string(int flags, int tokenStart) {
+    private Token string(int flags) {
         int quote = src[pos++];
         int quoteSize = 1;
         int endQuoteSize = 0;
@@ -220,7 +220,7 @@ final class LiteralLexer {
             if (x == 'x' || x == 'o' || x == 'b') {
                 pos += 2;
                 int radix = x == 'x' ? 16 : x == 'o' ? 8 : 2;
-                return new Token(Kind.NUMBER, new PyInt(radixDigits(radix, start + 2)), '\0', null);
+                return new Token(Kind.NUMBER, new PyInt(radixDigits(radix)), '\0', null);
             }
             // "0", "00", "0_0" are fine; other leading zeros only before a point or exponent.
             boolean nonZero = false;
@@ -293,7 +293,7 @@ final class LiteralLexer {
         }
     }
 
-    private BigInteger radixDigits(int radix, int digitsStart) {
+    private BigInteger radixDigits(int radix) {
         StringBuilder digits = new StringBuilder();
         int c = peek();
         do {

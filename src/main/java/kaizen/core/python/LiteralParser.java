@@ -1,5 +1,6 @@
 package kaizen.core.python;
 
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -129,7 +130,7 @@ final class LiteralParser {
         if (ahead.kind() != LiteralLexer.Kind.STRING) return first;
         boolean bytes = first instanceof PyBytes;
         StringBuilder text = new StringBuilder();
-        java.io.ByteArrayOutputStream data = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
         PyValue part = first;
         while (true) {
             if ((part instanceof PyBytes) != bytes) throw LiteralLexer.fail("cannot mix bytes and nonbytes literals");

@@ -35,7 +35,7 @@ public record PyBytes(byte[] value) implements PyValue {
 
     @Override
     public String toString() {
-        return "PyBytes" + PythonRepr.repr(this);
+        return "PyBytes[" + PythonRepr.repr(this) + "]";
     }
 
     @Override

@@ -1,5 +1,6 @@
 package kaizen.core.python;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -43,6 +44,6 @@ public final class PythonLiteral {
             }
             out[n++] = cp;
         }
-        return java.util.Arrays.copyOf(out, n);
+        return Arrays.copyOf(out, n);
     }
 }

@@ -2,8 +2,11 @@ package kaizen.core.python;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -84,8 +87,8 @@ public final class PythonOps {
         return switch (a) {
             case PyNone n -> b instanceof PyNone;
             case PyStr s -> b instanceof PyStr t && s.value().equals(t.value());
-            case PyBytes x -> bytesOf(b).map(y -> java.util.Arrays.equals(x.value(), y)).orElse(false);
-            case PyByteArray x -> bytesOf(b).map(y -> java.util.Arrays.equals(x.value(), y)).orElse(false);
+            case PyBytes x -> bytesOf(b).map(y -> Arrays.equals(x.value(), y)).orElse(false);
+            case PyByteArray x -> bytesOf(b).map(y -> Arrays.equals(x.value(), y)).orElse(false);
             case PyList l -> b instanceof PyList m && elementwise(l.items(), m.items());
             case PyTuple t -> b instanceof PyTuple u && elementwise(t.items(), u.items());
             case PySet s -> b instanceof PySet t && setEquals(s.items(), t.items()).orElse(false);
@@ -116,7 +119,7 @@ public final class PythonOps {
         return HashKey.isHashable(v);
     }
 
-    /** Python's {@code str.isspace} for one code point outside ASCII (Unicode 14 as in Python 3.11). */
+    /** Python's {@code str.isspace} for one code point (Unicode 14, as in Python 3.11). */
     static boolean isUnicodeSpace(int cp) {
         return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028
                 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000
@@ -143,7 +146,7 @@ public final class PythonOps {
 
     private static boolean dictEquals(PyDict a, PyDict b) {
         if (a.entries().size() != b.entries().size()) return false;
-        java.util.Map<Object, PyValue> other = new java.util.HashMap<>();
+        Map<Object, PyValue> other = new HashMap<>();
         for (PyDict.Entry e : b.entries()) other.put(HashKey.of(e.key()).orElseThrow(), e.value());
         for (PyDict.Entry e : a.entries()) {
             PyValue v = other.get(HashKey.of(e.key()).orElseThrow());

@@ -1,6 +1,7 @@
 package kaizen.core.python;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -20,7 +21,7 @@ final class StringLiteral {
     static PyValue decode(int flags, int[] src, int start, int end) {
         boolean bytes = (flags & BYTES) != 0;
         boolean raw = (flags & RAW) != 0;
-        int[] body = java.util.Arrays.copyOfRange(src, start, end);
+        int[] body = Arrays.copyOfRange(src, start, end);
         if (bytes) {
             for (int c : body) {
                 if (c >= 128) throw LiteralLexer.fail("bytes can only contain ASCII literal characters");
@@ -71,7 +72,7 @@ final class StringLiteral {
             out[n++] = c;
             i++;
         }
-        return java.util.Arrays.copyOf(out, n);
+        return Arrays.copyOf(out, n);
     }
 
     private static String decodeStr(int[] body) {

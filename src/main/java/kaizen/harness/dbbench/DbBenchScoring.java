@@ -1,92 +1,147 @@
 package kaizen.harness.dbbench;
 
-import java.util.ArrayList;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import kaizen.core.python.PyJson;
+import kaizen.core.python.PyList;
+import kaizen.core.python.PyNone;
 import kaizen.core.python.PyStr;
 import kaizen.core.python.PyValue;
 import kaizen.core.python.PythonLiteral;
 import kaizen.core.python.PythonOps;
 
 /**
- * AgentBench's DBBench calculate_overall, with its quirks kept: DELETE episodes count in
- * SELECT_accuracy (compared by hash); the answer is {@code list(eval(answer))}, falling back to
- * {@code [answer]} when eval fails or gives a non-iterable (so a bare string becomes its
- * characters); one-element answers compare as floats when both convert, else with ==; longer
- * ones compare as sets; a category with no episodes scores 0.
+ * AgentBench DBBench's {@code calculate_overall}, reproduced exactly so that Kaizen's numbers can be
+ * compared with published ones. Per result type an accuracy; "SELECT" counts every type except
+ * INSERT and UPDATE (so DELETE results, compared by hash, count there too); then
+ * {@code overall_cat_accuracy} is the mean of the SELECT, INSERT and UPDATE accuracies.
+ *
+ * <p>An answer to a query is scored as the reference does it: {@code list(eval(answer))}, or
+ * {@code [answer]} when that raises; a single item is compared with a single-item target as floats
+ * when both convert ({@code float()} strips whitespace) and by {@code ==} otherwise; anything else
+ * is compared as sets, and is wrong when an item is unhashable. Where the reference's {@code eval}
+ * would compute an iterable from non-literal code (a call such as {@code range(3)}, arithmetic on
+ * strings), Kaizen's literal-only evaluator treats the answer as not evaluable.
  */
 public final class DbBenchScoring {
-    /** What an episode answered: result.type and result.answer. */
-    public record Outcome(String type, String answer) {}
-
-    /** What the task expects: the label list, or answer_md5 for mutation tasks. */
-    public sealed interface Target {
-        record Label(List<PyValue> items) implements Target {}
-
-        record Md5(String text) implements Target {}
-    }
-
-    public static final List<String> TYPES = List.of("other", "counting", "comparison", "ranking", "aggregation-SUM",
-            "aggregation-MIN", "aggregation-MAX", "aggregation-AVG", "SELECT", "INSERT", "UPDATE");
-
     private DbBenchScoring() {}
 
-    public static LinkedHashMap<String, Double> customMetrics(List<Outcome> outcomes, List<Target> targets) {
-        if (outcomes.size() != targets.size()) throw new IllegalArgumentException("one target per outcome");
-        LinkedHashMap<String, Double> out = new LinkedHashMap<>();
-        for (String typ : TYPES) out.put(typ + "_accuracy", accuracy(typ, outcomes, targets));
-        out.put("overall_cat_accuracy", (out.get("SELECT_accuracy") + out.get("INSERT_accuracy") + out.get("UPDATE_accuracy")) / 3);
-        return out;
+    /** The metric types in the reference's order; each gives a key {@code type + "_accuracy"}. */
+    public static final List<String> TYPES = List.of("other", "counting", "comparison", "ranking",
+            "aggregation-SUM", "aggregation-MIN", "aggregation-MAX", "aggregation-AVG", "SELECT", "INSERT", "UPDATE");
+
+    public static final String OVERALL = "overall_cat_accuracy";
+
+    /** Result types whose answer is compared with the hash of the table after the episode. */
+    private static final List<String> HASH_TYPES = List.of("INSERT", "DELETE", "UPDATE");
+
+    /**
+     * One episode's result: its type (from the task) and the model's final answer text; a null
+     * answer is Python's None (the model never answered).
+     */
+    public record Outcome(String type, String answer) {}
+
+    /** What an answer is compared with. */
+    public sealed interface Target permits Label, Md5 {
+        /** The target as the reference holds it: the label list, or the hash string. */
+        PyValue asPython();
     }
 
-    static double accuracy(String typ, List<Outcome> outcomes, List<Target> targets) {
-        int correct = 0;
-        int total = 0;
-        for (int i = 0; i < outcomes.size(); i++) {
-            String t = outcomes.get(i).type();
-            boolean counted = t.equals(typ) || (typ.equals("SELECT") && !t.equals("INSERT") && !t.equals("UPDATE"));
-            if (!counted) continue;
-            if (isCorrect(outcomes.get(i), targets.get(i))) correct++;
-            total++;
+    /** The task's {@code label}: a JSON list, usually of strings. */
+    public record Label(List<PyValue> items) implements Target {
+        public Label {
+            items = List.copyOf(items);
         }
-        return total == 0 ? 0 : (double) correct / total;
-    }
 
-    /** Whether the reference counts this episode correct (in whichever category it falls). */
-    public static boolean isCorrect(Outcome o, Target target) {
-        String t = o.type();
-        if (t.equals("INSERT") || t.equals("DELETE") || t.equals("UPDATE")) {
-            return target instanceof Target.Md5 md5 ? o.answer().equals(md5.text()) : false;
-        }
-        List<PyValue> cor = switch (target) {
-            case Target.Label l -> l.items();
-            // A text target compared as a sequence of its characters, as Python would.
-            case Target.Md5 m -> PythonOps.list(new PyStr(m.text())).orElseThrow();
-        };
-        List<PyValue> ans = answerItems(o.answer());
-        if (ans.size() == 1 && cor.size() == 1) {
-            Optional<Double> a;
-            Optional<Double> c;
-            try {
-                a = PythonOps.toFloat(ans.getFirst());
-                c = PythonOps.toFloat(cor.getFirst());
-            } catch (ArithmeticException overflow) {
-                return false; // OverflowError escapes the reference's except clause; nothing is counted right
+        /** The label as Python's {@code json.loads} reads it; must be a JSON array. */
+        public static Label fromJson(JsonNode label) {
+            if (label == null || !label.isArray()) {
+                throw new IllegalArgumentException("a DBBench label must be a JSON list");
             }
-            if (a.isPresent() && c.isPresent()) return a.get().doubleValue() == c.get().doubleValue();
-            return PythonOps.pyEquals(ans.getFirst(), cor.getFirst());
+            return new Label(((PyList) PyJson.fromJson(label)).items());
         }
-        return PythonOps.setEquals(ans, cor).orElse(false);
+
+        @Override
+        public PyValue asPython() {
+            return new PyList(items);
+        }
     }
 
-    /** {@code list(eval(ans))}, or {@code [ans]} where that raises. */
-    static List<PyValue> answerItems(String answer) {
-        Optional<PyValue> v = PythonLiteral.eval(answer);
-        if (v.isPresent()) {
-            Optional<List<PyValue>> items = PythonOps.list(v.get());
-            if (items.isPresent()) return new ArrayList<>(items.get());
+    /** The expected {@code answer_md5} for INSERT, DELETE and UPDATE tasks. */
+    public record Md5(String hash) implements Target {
+        public Md5 {
+            Objects.requireNonNull(hash, "hash");
         }
-        return List.of(new PyStr(answer));
+
+        @Override
+        public PyValue asPython() {
+            return new PyStr(hash);
+        }
+    }
+
+    /**
+     * The reference's metrics, keys in its order. Outcomes and targets are paired by position
+     * (Python's {@code zip}: extra items on either side are ignored); a null outcome is a missing
+     * result and is skipped. A type with no results scores 0.
+     *
+     * @throws ArithmeticException where the reference itself crashes (OverflowError: an answer
+     *     that is a one-item list holding an int too large for a float)
+     */
+    public static LinkedHashMap<String, Double> customMetrics(List<Outcome> outcomes, List<Target> targets) {
+        int n = Math.min(outcomes.size(), targets.size());
+        // Correctness does not depend on the metric type, so score each episode once.
+        Boolean[] correct = new Boolean[n];
+        for (int i = 0; i < n; i++) {
+            if (outcomes.get(i) != null) correct[i] = isCorrect(outcomes.get(i), targets.get(i));
+        }
+        LinkedHashMap<String, Double> metrics = new LinkedHashMap<>();
+        for (String typ : TYPES) {
+            int right = 0;
+            int total = 0;
+            for (int i = 0; i < n; i++) {
+                if (correct[i] == null || !counts(typ, outcomes.get(i).type())) continue;
+                if (correct[i]) right++;
+                total++;
+            }
+            metrics.put(typ + "_accuracy", total == 0 ? 0.0 : (double) right / total);
+        }
+        // Same additions in the same order as the reference, so the double is identical.
+        metrics.put(OVERALL, (metrics.get("SELECT_accuracy") + metrics.get("INSERT_accuracy") + metrics.get("UPDATE_accuracy")) / 3);
+        return metrics;
+    }
+
+    /** Whether a result of type {@code t} counts towards metric type {@code typ}. */
+    static boolean counts(String typ, String t) {
+        if (Objects.equals(t, typ)) return true;
+        return typ.equals("SELECT") && !"INSERT".equals(t) && !"UPDATE".equals(t);
+    }
+
+    /**
+     * Whether the reference counts this episode as correct.
+     *
+     * @throws ArithmeticException where the reference crashes (see {@link #customMetrics})
+     */
+    public static boolean isCorrect(Outcome outcome, Target target) {
+        PyValue cor = target.asPython();
+        PyValue raw = outcome.answer() == null ? PyNone.INSTANCE : new PyStr(outcome.answer());
+        if (outcome.type() != null && HASH_TYPES.contains(outcome.type())) return PythonOps.pyEquals(raw, cor);
+
+        // ans = list(eval(ans)), or [ans] when eval raises or its result is not iterable.
+        List<PyValue> ans = outcome.answer() == null ? List.of(raw)
+                : PythonLiteral.eval(outcome.answer()).flatMap(PythonOps::list).orElse(List.of(raw));
+        List<PyValue> corItems = PythonOps.list(cor).orElseThrow(); // a label list or a hash string
+        if (ans.size() == 1 && corItems.size() == 1) {
+            Optional<Double> a = PythonOps.toFloat(ans.get(0));
+            if (a.isPresent()) {
+                Optional<Double> c = PythonOps.toFloat(corItems.get(0));
+                if (c.isPresent()) return a.get().doubleValue() == c.get().doubleValue(); // NaN is never equal
+            }
+            return PythonOps.pyEquals(ans.get(0), corItems.get(0));
+        }
+        // set(cor) == set(ans); an unhashable item raises, which the reference swallows: not correct.
+        return PythonOps.setEquals(corItems, ans).orElse(false);
     }
 }
