@@ -37,7 +37,7 @@ public record DbBenchTask(
     }
 
     public DbBenchScoring.Target target() {
-        return isMutation() ? new DbBenchScoring.Target.Md5(answerMd5.orElseThrow()) : new DbBenchScoring.Target.Label(label);
+        return isMutation() ? new DbBenchScoring.Md5(answerMd5.orElseThrow()) : new DbBenchScoring.Label(label);
     }
 
     /** Loads a JSONL file (or a JSON array, as the reference also accepts); errors name file, line and field. */

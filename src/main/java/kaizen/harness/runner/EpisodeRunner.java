@@ -56,6 +56,21 @@ public final class EpisodeRunner {
         this.failureStreakLimit = Math.max(3, Math.min(concurrency, 16));
     }
 
+    private static void fail(int index, RuntimeException e, AtomicInteger failed, AtomicInteger streak,
+            AtomicReference<String> lastError, JsonlAppender errors, Progress progress) {
+        failed.incrementAndGet();
+        streak.incrementAndGet();
+        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        lastError.set(msg);
+        Map<String, Object> err = new LinkedHashMap<>();
+        err.put("index", index);
+        err.put("error", e instanceof ModelUnavailableException ? "AGENT_FAILED" : "TASK_ERROR");
+        err.put("info", msg);
+        err.put("time", Instant.now().toString());
+        errors.append(err);
+        progress.failed();
+    }
+
     /** Finished episodes already in the folder (a cut-off last line is ignored). */
     public static Map<Integer, EpisodeRecord> finished(Path dir) {
         Map<Integer, EpisodeRecord> out = new TreeMap<>();
@@ -87,26 +102,24 @@ public final class EpisodeRunner {
                     break;
                 }
                 pool.submit(() -> {
+                    EpisodeRecord rec;
                     try {
-                        EpisodeRecord rec = fn.play(index);
+                        rec = fn.play(index);
+                    } catch (RuntimeException e) {
+                        // Counted before the slot frees, so a dead endpoint stops the loop promptly.
+                        fail(index, e, failed, streak, lastError, errors, progress);
+                        slots.release();
+                        return;
+                    }
+                    // The next episode may start while this one's record is being synced.
+                    slots.release();
+                    try {
                         episodes.append(rec.toJson());
                         records.put(index, rec);
                         streak.set(0);
                         progress.succeeded();
                     } catch (RuntimeException e) {
-                        failed.incrementAndGet();
-                        streak.incrementAndGet();
-                        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                        lastError.set(msg);
-                        Map<String, Object> err = new LinkedHashMap<>();
-                        err.put("index", index);
-                        err.put("error", e instanceof ModelUnavailableException ? "AGENT_FAILED" : "TASK_ERROR");
-                        err.put("info", msg);
-                        err.put("time", Instant.now().toString());
-                        errors.append(err);
-                        progress.failed();
-                    } finally {
-                        slots.release();
+                        fail(index, e, failed, streak, lastError, errors, progress);
                     }
                 });
             }
