@@ -29,6 +29,7 @@ public final class DbEnvironment implements AutoCloseable {
     private final ConcurrentHashMap<String, Semaphore> nameLocks = new ConcurrentHashMap<>();
     private final AtomicLong episodeCounter = new AtomicLong();
     private final java.util.Set<String> firstUse = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.ArrayBlockingQueue<Connection> idleAdmins = new java.util.concurrent.ArrayBlockingQueue<>(32);
     private final String accountPrefix;
 
     public DbEnvironment(DbServer server, DbOptions options) {
@@ -76,6 +77,53 @@ public final class DbEnvironment implements AutoCloseable {
         return !(server instanceof EmbeddedMariaDb) || !firstUse.add(name);
     }
 
+    /**
+     * An admin session from a small pool (set-up, hash and tear-down need no fresh session;
+     * only the agent's statements do, as in the reference). Closing it returns it to the pool,
+     * unless it saw an error, then it is discarded.
+     */
+    AdminSession admin() throws SQLException {
+        Connection c = idleAdmins.poll();
+        if (c == null || !c.isValid(1)) {
+            if (c != null) closeQuietly(c);
+            ServerEndpoint ep = server.endpoint();
+            c = connect(ep.adminUser(), ep.adminPassword());
+        }
+        return new AdminSession(c);
+    }
+
+    /** A pooled admin connection; call {@link #broken()} after an error so it is not reused. */
+    final class AdminSession implements AutoCloseable {
+        final Connection connection;
+        private boolean broken;
+
+        AdminSession(Connection connection) {
+            this.connection = connection;
+        }
+
+        void broken() {
+            broken = true;
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (!broken && connection.getAutoCommit() && idleAdmins.offer(connection)) return;
+            } catch (SQLException e) {
+                // fall through: discard
+            }
+            closeQuietly(connection);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // Already gone.
+        }
+    }
+
     Connection adminConnection() throws SQLException {
         ServerEndpoint ep = server.endpoint();
         return connect(ep.adminUser(), ep.adminPassword());
@@ -121,6 +169,8 @@ public final class DbEnvironment implements AutoCloseable {
     @Override
     public void close() {
         watchdog.shutdownNow();
+        Connection c;
+        while ((c = idleAdmins.poll()) != null) closeQuietly(c);
     }
 
     /** Tuning of the environment; the defaults reproduce the reference. */

@@ -45,7 +45,8 @@ public final class EpisodeDatabase implements AutoCloseable {
 
     void build() {
         String db = TableSpec.quote(table.name());
-        try (Connection c = env.adminConnection(); Statement st = c.createStatement()) {
+        try (DbEnvironment.AdminSession admin = env.admin(); Statement st = admin.connection.createStatement()) {
+            Connection c = admin.connection;
             if (env.server().throwaway() && env.mayHaveLeftover(table.name())) st.execute("DROP DATABASE IF EXISTS " + db);
             st.execute("CREATE DATABASE IF NOT EXISTS " + db);
             st.execute("USE " + db);
@@ -57,6 +58,7 @@ public final class EpisodeDatabase implements AutoCloseable {
                 // The reference sends the build as one multi-statement and ignores its result:
                 // a failing statement (an empty column name, say) just leaves the rest undone.
                 buildError = MysqlErrorText.of(e);
+                admin.broken();
             }
             st.execute("CREATE USER '" + account + "'@'%' IDENTIFIED BY '" + password + "'");
             st.execute("GRANT ALL PRIVILEGES ON " + grantPattern(table.name()) + ".* TO '" + account + "'@'%'");
@@ -122,7 +124,22 @@ public final class EpisodeDatabase implements AutoCloseable {
         if (env.options().connectorMode() == ConnectorMode.V9_2) return ConnectorMode.V9_TYPE_ERROR;
         String sql = "select md5(group_concat(rowhash order by rowhash)) as hash from( SELECT substring(MD5(CONCAT_WS(',', "
                 + table.quotedColumns() + ")), 1, 5) AS rowhash FROM " + TableSpec.quote(table.name()) + ") as sub;";
-        return run(env.server().endpoint().adminUser(), env.server().endpoint().adminPassword(), sql);
+        try (DbEnvironment.AdminSession admin = env.admin()) {
+            Connection c = admin.connection;
+            try (Statement use = c.createStatement()) {
+                use.execute("USE " + TableSpec.quote(table.name()));
+            } catch (SQLException e) {
+                return ObservationReader.truncate(MysqlErrorText.of(e));
+            }
+            c.setAutoCommit(false);
+            try {
+                return ObservationReader.truncate(runStatement(c, sql));
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            return ObservationReader.truncate(MysqlErrorText.of(e));
+        }
     }
 
     private String run(String user, String pass, String sql) {
@@ -193,7 +210,7 @@ public final class EpisodeDatabase implements AutoCloseable {
     }
 
     private void dropQuietly() {
-        try (Connection c = env.adminConnection(); Statement st = c.createStatement()) {
+        try (DbEnvironment.AdminSession admin = env.admin(); Statement st = admin.connection.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + TableSpec.quote(table.name()));
             st.execute("DROP USER IF EXISTS '" + account + "'@'%'");
         } catch (SQLException ignored) {
