@@ -34,7 +34,12 @@ public record EpisodeRecord(
         out.put("status", status.text());
         out.put("result", result);
         List<Map<String, String>> h = new ArrayList<>();
-        for (Message m : history) h.add(Map.of("role", m.role().wireName(), "content", m.content()));
+        for (Message m : history) {
+            Map<String, String> item = new LinkedHashMap<>();
+            item.put("role", m.role().wireName());
+            item.put("content", m.content());
+            h.add(item);
+        }
         out.put("history", h);
         out.put("correct", correct);
         out.put("rounds", rounds);
