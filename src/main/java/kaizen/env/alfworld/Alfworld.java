@@ -1,0 +1,17 @@
+package kaizen.env.alfworld;
+
+import java.nio.file.Path;
+
+/** The ALFWorld engine's public entry: loads game files ({@code game.tw-pddl}). */
+public final class Alfworld {
+    private Alfworld() {}
+
+    /**
+     * Loads one game file.
+     *
+     * @throws kaizen.core.BadInputException when the file is not a readable ALFWorld game
+     */
+    public static AlfworldGame load(Path gameFile) {
+        throw new UnsupportedOperationException("ALFWorld engine not built yet: " + gameFile);
+    }
+}
