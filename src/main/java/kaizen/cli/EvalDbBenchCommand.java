@@ -13,8 +13,6 @@ import kaizen.core.KaizenException;
 import kaizen.env.db.ConnectorMode;
 import kaizen.env.db.DbEnvironment;
 import kaizen.env.db.DbServer;
-import kaizen.env.db.EmbeddedMariaDb;
-import kaizen.env.db.ExternalDbServer;
 import kaizen.harness.dbbench.DbBenchEpisode;
 import kaizen.harness.dbbench.DbBenchEval;
 import kaizen.harness.dbbench.DbBenchOracle;
@@ -22,6 +20,7 @@ import kaizen.harness.dbbench.DbBenchTask;
 import kaizen.harness.model.ChatModel;
 import kaizen.harness.model.OpenAiChatClient;
 import kaizen.harness.model.RetryPolicy;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -62,9 +61,8 @@ final class EvalDbBenchCommand implements Callable<Integer> {
             description = "SQL rounds before 'task limit reached' (AgentBench config: ${DEFAULT-VALUE}).")
     int maxRound;
 
-    @Option(names = "--db-url", paramLabel = "URL",
-            description = "Existing server, mysql://user:password@host:port, dedicated to Kaizen (task databases are dropped and recreated).")
-    String dbUrl;
+    @CommandLine.Mixin
+    DbServerOptions db;
 
     @Option(names = "--sql-timeout", defaultValue = "60", paramLabel = "SECONDS",
             description = "Kill an agent's statement after this long (default: ${DEFAULT-VALUE}).")
@@ -91,10 +89,6 @@ final class EvalDbBenchCommand implements Callable<Integer> {
 
     @Option(names = "--no-progress", description = "No progress bar.")
     boolean noProgress;
-
-    @Option(names = "--cache-dir", paramLabel = "DIR", defaultValue = "${sys:user.home}/.cache/kaizen",
-            description = "Where the embedded MariaDB binaries are unpacked (default: ${DEFAULT-VALUE}).")
-    Path cacheDir;
 
     @Option(names = "--debug", description = "Show stack traces.")
     boolean debug;
@@ -133,7 +127,7 @@ final class EvalDbBenchCommand implements Callable<Integer> {
         Path outDir = out != null ? out : Path.of("runs", "dbbench-" + agentName.replaceAll("[^A-Za-z0-9._-]", "_") + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         System.err.println("kaizen: " + tasks.size() + " DBBench tasks from " + data + ", agent " + agentName + ", out " + outDir);
-        try (DbServer server = dbUrl != null ? ExternalDbServer.parse(dbUrl) : startEmbedded();
+        try (DbServer server = db.start();
                 DbEnvironment env = new DbEnvironment(server, DbEnvironment.DbOptions.DEFAULT
                         .withStatementTimeout(Duration.ofSeconds(sqlTimeout)).withConnectorMode(mode))) {
             System.err.println("kaizen: database " + server.describe());
@@ -144,11 +138,6 @@ final class EvalDbBenchCommand implements Callable<Integer> {
         } finally {
             if (client != null) client.close();
         }
-    }
-
-    private DbServer startEmbedded() {
-        System.err.println("kaizen: starting the embedded MariaDB " + EmbeddedMariaDb.VERSION + " ...");
-        return EmbeddedMariaDb.start(cacheDir);
     }
 
     private OpenAiChatClient buildClient() {
