@@ -184,7 +184,9 @@ final class DbBenchExpert implements ChatModel {
         String text = finalAnswer(values);
         String lead = values.size() == 1
                 ? oneOf("So the answer is " + display(values.getFirst()) + ".", "That gives " + display(values.getFirst()) + ".")
-                : oneOf("So the answer consists of these " + values.size() + " values.", "These " + values.size() + " values are the answer.");
+                : cells.get().size() > values.size()
+                        ? "Some values repeat; the " + values.size() + " distinct ones are the answer."
+                        : oneOf("So the answer consists of these " + values.size() + " values.", "These " + values.size() + " values are the answer.");
         return lead + "\nAction: Answer\nFinal Answer: " + text;
     }
 
