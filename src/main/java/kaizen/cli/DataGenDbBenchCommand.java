@@ -28,7 +28,7 @@ final class DataGenDbBenchCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder; its two files are replaced.")
     Path out;
 
-    @Option(names = "--concurrency", defaultValue = "4", description = "Tasks generated at once (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--concurrency", defaultValue = "8", description = "Tasks generated at once (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
     @Option(names = "--no-progress", description = "No progress bar.")

@@ -77,7 +77,7 @@ public final class Jsonl {
         Path dir = file.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+            Path tmp = dir.resolve(file.getFileName() + ".tmp");
             try (java.io.Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 for (Object v : values) {
                     out.write(Json.write(v));

@@ -61,7 +61,7 @@ public final class DbBenchFactory {
     /** One slot's outcome: the kept item and the reasons of every draw rejected before it. */
     public record Slot(Item item, List<String> rejected) {}
 
-    /** A whole run: items in slot order, and rejection counts by reason (the part before any ':'). */
+    /** A whole run: items in slot order, and rejection counts by reason (details after a ':' dropped). */
     public record Result(List<Item> items, Map<String, Integer> rejected) {
         public Map<String, Integer> perCategory() {
             Map<String, Integer> out = new LinkedHashMap<>();

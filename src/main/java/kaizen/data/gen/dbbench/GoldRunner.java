@@ -29,6 +29,8 @@ final class GoldRunner {
     /** An observation that is an error as mysql.connector prints it: "1054 (42S22): ...". */
     static final Pattern ERROR = Pattern.compile("^\\d{4} \\([0-9A-Z]{5}\\): .*", Pattern.DOTALL);
 
+    static final String NOT_LITERAL = "observation is not a Python literal list of one-value rows";
+
     private GoldRunner() {}
 
     sealed interface Gold {}
@@ -63,14 +65,14 @@ final class GoldRunner {
         if (ERROR.matcher(obs).matches()) return new Rejected("gold SQL failed: " + obs);
         if (obs.endsWith(ObservationReader.TRUNCATED)) return new Rejected("answer too long for an observation");
         Optional<List<PyValue>> values = cells(obs);
-        if (values.isEmpty()) return new Rejected("observation is not a list of one-column rows");
+        if (values.isEmpty()) return new Rejected(NOT_LITERAL);
         List<PyValue> distinct = List.copyOf(new LinkedHashSet<>(values.get()));
         if (distinct.isEmpty()) return new Rejected("empty answer");
         for (PyValue v : distinct) {
             if (v instanceof kaizen.core.python.PyNone) return new Rejected("NULL in the answer");
             if (!(v instanceof PyStr || v instanceof PyInt || v instanceof PyFloat)) return new Rejected("answer holds " + v.typeName());
         }
-        if (shape == TaskDraft.Answer.ONE && distinct.size() != 1) return new Rejected("ambiguous: several answers");
+        if (shape == TaskDraft.Answer.ONE && distinct.size() != 1) return new Rejected("ambiguous (several answers)");
         if (distinct.size() > MAX_LIST) return new Rejected("too many answers");
         return new Answer(distinct);
     }

@@ -201,9 +201,9 @@ final class TaskWriter {
                         + " ORDER BY " + n.col(h(num)) + " + 0 " + (larger ? "DESC" : "ASC") + " LIMIT 1";
                 String whereOk = where.formatted(id(h(0)));
                 return draft("comparison", q, sql, List.of(h(0), h(num)), Answer.ONE, List.of(
-                        new Check("SELECT COUNT(*) FROM " + id(t.name()) + whereOk, "[(2,)]", "ambiguous: a compared key is missing or repeated"),
+                        new Check("SELECT COUNT(*) FROM " + id(t.name()) + whereOk, "[(2,)]", "ambiguous (a compared key is missing or repeated)"),
                         new Check("SELECT COUNT(DISTINCT " + id(h(num)) + " + 0) FROM " + id(t.name()) + whereOk, "[(2,)]",
-                                "ambiguous: tie or missing value")),
+                                "ambiguous (tie or missing value)")),
                         "select the " + id(h(0)) + " of the two rows, ordered by " + id(h(num)) + " + 0 " + (larger ? "DESC" : "ASC")
                                 + ", and keep the first", Optional.empty());
             }
@@ -238,7 +238,7 @@ final class TaskWriter {
             return draft("ranking", q, n -> "SELECT " + n.col(h(name)) + " FROM " + n.table() + " WHERE " + n.col(h(num)) + " IS NOT NULL ORDER BY "
                     + n.col(h(num)) + " + 0 " + dir + " LIMIT 1", List.of(h(name), h(num)), Answer.ONE,
                     List.of(new Check("SELECT COUNT(*) FROM " + tbl + " WHERE " + ord + " = (SELECT " + agg + "(" + ord + ") FROM " + tbl + ")",
-                            "[(1,)]", "ambiguous: tie for first place")),
+                            "[(1,)]", "ambiguous (tie for first place)")),
                     "sort the rows by " + id(h(num)) + " as a number (" + ord + ") " + dir + ", skipping NULLs, and take the first "
                             + id(h(name)), Optional.empty());
         }
@@ -250,7 +250,7 @@ final class TaskWriter {
                     + n.col(h(num)) + " + 0 " + dir + " LIMIT " + k, List.of(h(name), h(num)), Answer.LIST,
                     List.of(new Check("SELECT COUNT(*) FROM " + tbl + " WHERE " + ord + (top ? " >= " : " <= ") + "(SELECT " + ord + " FROM " + tbl
                             + " WHERE " + id(h(num)) + " IS NOT NULL ORDER BY " + ord + " " + dir + " LIMIT " + (k - 1) + ",1)", "[(" + k + ",)]",
-                            "ambiguous: tie at the cut-off")),
+                            "ambiguous (tie at the cut-off)")),
                     "sort by " + ord + " " + dir + ", skipping NULLs, and take the first " + k + " " + id(h(name)) + " values", Optional.empty());
         }
         int cat = pick(t.columns(c -> c instanceof ColumnKind.Choice));
@@ -262,7 +262,7 @@ final class TaskWriter {
         return draft("ranking", q, n -> "SELECT " + n.col(h(name)) + " FROM " + n.table() + " WHERE " + n.col(h(cat)) + " = " + str(v) + " AND "
                 + n.col(h(num)) + " IS NOT NULL ORDER BY " + n.col(h(num)) + " + 0 " + dir + " LIMIT 1", List.of(h(name), h(cat), h(num)),
                 Answer.ONE, List.of(new Check("SELECT COUNT(*) FROM " + tbl + " WHERE " + filter + " AND " + ord + " = (SELECT " + agg + "("
-                        + ord + ") FROM " + tbl + " WHERE " + filter + ")", "[(1,)]", "ambiguous: tie for first place")),
+                        + ord + ") FROM " + tbl + " WHERE " + filter + ")", "[(1,)]", "ambiguous (tie for first place)")),
                 "keep the rows whose " + id(h(cat)) + " is " + str(v) + ", sort them by " + ord + " " + dir + " and take the first "
                         + id(h(name)), Optional.of(new Filter(h(cat), v)));
     }
