@@ -31,6 +31,12 @@ import kaizen.harness.runner.Progress;
  * real database, and an expert trajectory for each task played through the real evaluation
  * episode and kept only when the evaluation's scoring counts it correct.
  *
+ * <p>Where the line is: the conversation's frame — the instruction prompt ({@link
+ * kaizen.harness.dbbench.DbBenchPrompt}), "Ok.", the question turn and its add_description
+ * sentence — is DBBench's protocol, which the model meets at evaluation and must learn, so it is
+ * reproduced exactly (the episode loop adds it). Tables, values and questions are Kaizen's own;
+ * nothing is taken from AgentBench's tasks.
+ *
  * <p>Determinism: slot {@code i} of a run with seed {@code S} draws everything from a seed
  * derived from (S, i, attempt), independent of other slots and of concurrency, so the same
  * (count, seed) gives the same bytes.

@@ -105,4 +105,15 @@ class DbBenchFactoryTest {
         assertTrue(tasks.stream().anyMatch(t -> t.table().rows().stream().distinct().count() < t.table().rows().size()), "a duplicate row");
         assertTrue(tasks.stream().map(t -> t.table().name()).distinct().count() > 10, "many tables");
     }
+
+    @Test
+    void nothingIsTakenFromAgentBenchTasks() {
+        List<DbBenchTask> dev = DbBenchTask.load(TestDatabase.sharedData("dbbench/dev.jsonl"));
+        java.util.Set<String> devTables = new java.util.HashSet<>(dev.stream().map(t -> t.table().name().toLowerCase(java.util.Locale.ROOT)).toList());
+        java.util.Set<String> devQuestions = new java.util.HashSet<>(dev.stream().map(DbBenchTask::description).toList());
+        for (Domain d : Domains.ALL) {
+            for (String name : d.tableNames()) assertFalse(devTables.contains(name.toLowerCase(java.util.Locale.ROOT)), name);
+        }
+        for (DbBenchFactory.Item item : more.items()) assertFalse(devQuestions.contains(item.task().description()));
+    }
 }
