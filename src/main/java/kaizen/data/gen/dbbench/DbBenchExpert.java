@@ -117,7 +117,8 @@ final class DbBenchExpert implements ChatModel {
                             "First I want to see what the rows look like.")) + operation(p.sql());
             case Mistake m -> join(reading, plan(turn == 0)) + operation(m.sql());
             case Gold g -> join(reading, turn > 0 && plan.get(turn - 1) instanceof Mistake
-                    ? oneOf("Here is the corrected statement.", "Let me run it again with that fixed.", "Fixed query:")
+                    ? oneOf("Here is the corrected statement.", "Let me run it again with that fixed.", "Fixed query:",
+                            "I'll correct that and try again.")
                     : plan(turn == 0)) + operation(g.sql());
             case FollowUp f -> join(reading, oneOf("Let me check that the change took effect.",
                     "I'll verify the table now looks right.")) + operation(f.sql());
@@ -156,7 +157,8 @@ final class DbBenchExpert implements ChatModel {
             case Gold g when draft.answer() == TaskDraft.Answer.MUTATION -> obs.equals("[]")
                     ? oneOf("The statement ran without an error (the output is []).", "It executed successfully and returned [].")
                     : fail();
-            case Gold g -> oneOf("The query returned " + obs + ".", "The output is " + obs + ".", "Result: " + obs);
+            case Gold g -> oneOf("The query returned " + obs + ".", "The output is " + obs + ".", "Result: " + obs,
+                    "The database answered " + obs + ".");
             case FollowUp f -> oneOf("The check returns " + obs + ", which is what the change should leave.",
                     "The table now shows " + obs + ", as expected.");
             case Answer a -> fail();
@@ -166,8 +168,10 @@ final class DbBenchExpert implements ChatModel {
     private String plan(boolean first) {
         String intent = draft.intent();
         return first ? oneOf("To answer this I need to " + intent + ".", "I will " + intent + ".",
-                "The question asks me to " + intent + "; one statement does it.", "My plan: " + intent + ".")
-                : oneOf("Now I can " + intent + ".", "Next I will " + intent + ".");
+                "The question asks me to " + intent + "; one statement does it.", "My plan: " + intent + ".",
+                "All the information is in one table, so I can " + intent + " directly.",
+                "Let me think about which columns matter. I need to " + intent + ".")
+                : oneOf("Now I can " + intent + ".", "Next I will " + intent + ".", "With that settled, I will " + intent + ".");
     }
 
     private String answer(String lastObs) {
@@ -183,7 +187,8 @@ final class DbBenchExpert implements ChatModel {
         List<PyValue> values = List.copyOf(new LinkedHashSet<>(cells.get()));
         String text = finalAnswer(values);
         String lead = values.size() == 1
-                ? oneOf("So the answer is " + display(values.getFirst()) + ".", "That gives " + display(values.getFirst()) + ".")
+                ? oneOf("So the answer is " + display(values.getFirst()) + ".", "That gives " + display(values.getFirst()) + ".",
+                        "The value I was asked for is " + display(values.getFirst()) + ".")
                 : cells.get().size() > values.size()
                         ? "Some values repeat; the " + values.size() + " distinct ones are the answer."
                         : oneOf("So the answer consists of these " + values.size() + " values.", "These " + values.size() + " values are the answer.");
