@@ -10,8 +10,6 @@ import kaizen.core.KaizenException;
 import kaizen.env.db.ConnectorMode;
 import kaizen.env.db.DbEnvironment;
 import kaizen.env.db.DbServer;
-import kaizen.env.db.EmbeddedMariaDb;
-import kaizen.env.db.ExternalDbServer;
 import kaizen.harness.dbbench.DbBenchEpisode;
 import kaizen.harness.dbbench.DbBenchEval;
 import kaizen.harness.dbbench.DbBenchOracle;
@@ -42,9 +40,8 @@ final class EvalDbBenchCommand implements Callable<Integer> {
             description = "SQL rounds before 'task limit reached' (AgentBench config: ${DEFAULT-VALUE}).")
     int maxRound;
 
-    @Option(names = "--db-url", paramLabel = "URL",
-            description = "Existing server, mysql://user:password@host:port, dedicated to Kaizen (task databases are dropped and recreated).")
-    String dbUrl;
+    @Mixin
+    DbServerOptions db;
 
     @Option(names = "--sql-timeout", defaultValue = "60", paramLabel = "SECONDS",
             description = "Kill an agent's statement after this long (default: ${DEFAULT-VALUE}).")
@@ -53,10 +50,6 @@ final class EvalDbBenchCommand implements Callable<Integer> {
     @Option(names = "--connector", defaultValue = "8", paramLabel = "VERSION",
             description = "mysql-connector-python behaviour to reproduce: 8 (statements run) or 9.2 (multi=True rejected). Default: ${DEFAULT-VALUE}.")
     String connector;
-
-    @Option(names = "--cache-dir", paramLabel = "DIR", defaultValue = "${sys:user.home}/.cache/kaizen",
-            description = "Where the embedded MariaDB binaries are unpacked (default: ${DEFAULT-VALUE}).")
-    Path cacheDir;
 
     @Override
     public Integer call() {
@@ -74,7 +67,7 @@ final class EvalDbBenchCommand implements Callable<Integer> {
         try (RunOptions.Agent<DbBenchTask> agent = run.agent(DbBenchOracle::new)) {
             Path outDir = run.outDir("dbbench", agent.name());
             System.err.println("kaizen: " + tasks.size() + " DBBench tasks from " + data + ", agent " + agent.name() + ", out " + outDir);
-            try (DbServer server = dbUrl != null ? ExternalDbServer.parse(dbUrl) : startEmbedded();
+            try (DbServer server = db.start();
                     DbEnvironment env = new DbEnvironment(server, DbEnvironment.DbOptions.DEFAULT
                             .withStatementTimeout(Duration.ofSeconds(sqlTimeout)).withConnectorMode(mode))) {
                 System.err.println("kaizen: database " + server.describe());
@@ -85,10 +78,5 @@ final class EvalDbBenchCommand implements Callable<Integer> {
                 return RunOptions.report(outcome, tasks.size(), custom);
             }
         }
-    }
-
-    private DbServer startEmbedded() {
-        System.err.println("kaizen: starting the embedded MariaDB " + EmbeddedMariaDb.VERSION + " ...");
-        return EmbeddedMariaDb.start(cacheDir);
     }
 }
