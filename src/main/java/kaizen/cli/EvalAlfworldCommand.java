@@ -19,11 +19,12 @@ import picocli.CommandLine.Option;
 
 @Command(name = "alfworld", mixinStandardHelpOptions = true,
         description = {
-            "Evaluate a model on ALFWorld games with the reference's protocol (AgentBench's text protocol: THOUGHT/ACTION,",
-            "1-shot example by task type, available actions, max_step) and its metric (success_rate), plus success by task type.",
-            "Games are DIR/json_2.1.1/SPLIT/<task>/<trial>/game.tw-pddl (or DIR/<task>/<trial>/game.tw-pddl), by task type, then name.",
-            "Results go to DIR/episodes.jsonl (transcripts, appended as episodes finish) and DIR/metrics.json",
-            "(AgentBench's overall.json fields). Rerun with the same --out to resume."},
+            "Evaluate a model on ALFWorld games with the reference's protocol (AgentBench's text",
+            "protocol: THOUGHT/ACTION, 1-shot example by task type, available actions, max_step) and",
+            "its metric (success_rate), plus success by task type. Games: DIR/json_2.1.1/SPLIT/<task>/",
+            "<trial>/game.tw-pddl (or DIR/<task>/<trial>/game.tw-pddl), by task type, then name.",
+            "Results go to DIR/episodes.jsonl (transcripts, appended as episodes finish) and",
+            "DIR/metrics.json (AgentBench's overall.json fields). Rerun with the same --out to resume."},
         footer = {"", "The reference's \"standard\" split is ALFWorld's valid_unseen (134 games).", "", "Examples:",
             "  kaizen eval alfworld --agent oracle --split valid_seen",
             "  kaizen eval alfworld --data ~/alfworld --model http://localhost:8000/v1 --model-name Qwen/Qwen2.5-7B-Instruct --concurrency 32 --out runs/qwen25-alf"})
