@@ -68,6 +68,28 @@ public final class Jsonl {
         return out;
     }
 
+    /**
+     * Writes {@code values} as JSON Lines (one compact JSON value per line, UTF-8, '\n' endings)
+     * to a temporary file next to {@code file}, then moves it into place, so a reader never sees
+     * half a file and the bytes depend only on the values.
+     */
+    public static void writeAll(Path file, Iterable<?> values) {
+        Path dir = file.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(dir);
+            Path tmp = dir.resolve(file.getFileName() + ".tmp");
+            try (java.io.Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                for (Object v : values) {
+                    out.write(Json.write(v));
+                    out.write('\n');
+                }
+            }
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new KaizenException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     private static BufferedReader open(Path file) throws IOException {
         try {
             return Files.newBufferedReader(file, StandardCharsets.UTF_8);

@@ -33,8 +33,15 @@ public final class DbBenchBench {
         if (args.length > 2 && args[2].equals("harness")) {
             List<DbBenchTask> many = new ArrayList<>();
             for (int i = 0; i < episodes; i++) many.add(reindexed(dev.get(i % dev.size()), i));
-            harnessOnly(many.subList(0, Math.min(300, many.size())), concurrency, latency, false);
-            harnessOnly(many, concurrency, latency, true);
+            // Steady state, as in a long evaluation: JIT-compiled code paths, JMH-style warm-up rounds.
+            for (int round = 0; round < 3; round++) harnessOnly(many, concurrency, latency, false);
+            double[] ms = new double[5];
+            for (int round = 0; round < ms.length; round++) ms[round] = harnessOnly(many, concurrency, latency, true);
+            Arrays.sort(ms);
+            double ideal = Math.ceil((double) episodes / concurrency) * 2 * latency.toMillis();
+            System.out.printf(Locale.ROOT, "harness only, median of %d rounds: %.0f ms, ideal %.0f ms, overhead %.1f%% "
+                    + "(best %.1f%%, worst %.1f%%)%n", ms.length, ms[ms.length / 2], ideal, 100 * (ms[ms.length / 2] - ideal) / ideal,
+                    100 * (ms[0] - ideal) / ideal, 100 * (ms[ms.length - 1] - ideal) / ideal);
             return;
         }
         long t0 = System.nanoTime();
@@ -73,13 +80,14 @@ public final class DbBenchBench {
     }
 
     /** Runner + HTTP client + parsing, two model turns per episode, no database: the harness's own cost. */
-    static void harnessOnly(List<DbBenchTask> tasks, int concurrency, Duration latency, boolean print) throws Exception {
+    static double harnessOnly(List<DbBenchTask> tasks, int concurrency, Duration latency, boolean print) throws Exception {
         int calls = 2;
         try (FakeOpenAiServer server = FakeOpenAiServer.start(r -> FakeOpenAiServer.reply(
                         r.messages().size() < 5 ? "Action: Operation\n```sql\nSELECT 1\n```" : "Action: Answer\nFinal Answer: [\"x\"]",
                         latency));
                 OpenAiChatClient c = OpenAiChatClient.builder(server.baseUrl(), FakeOpenAiServer.MODEL).build()) {
             Path out = Files.createTempDirectory("kaizen-bench-");
+            long cpu0 = processCpuNanos();
             long s = System.nanoTime();
             var summary = new EpisodeRunner(out, concurrency, false).run("bench", tasks.stream().map(DbBenchTask::index).toList(),
                     i -> {
@@ -91,10 +99,16 @@ public final class DbBenchBench {
                         h.add(kaizen.core.Message.assistant(((ModelReply.Text) c.complete(h)).content()));
                         return new EpisodeRecord(i, kaizen.harness.FinishStatus.COMPLETED, java.util.Map.of("answer", ""), h, true, 1, 0);
                     });
+            long elapsed = System.nanoTime() - s;
             if (print) {
                 report("harness only (runner, HTTP client, parsing, fsync'd JSONL)", tasks.size(), concurrency, calls, latency,
-                        System.nanoTime() - s, summary.records().size());
+                        elapsed, summary.records().size());
+                var st = c.stats();
+                System.out.printf(Locale.ROOT, "  mean model call as the client saw it: %.2f ms (server-side latency %d ms); "
+                        + "process CPU (harness + fake server): %.0f µs per episode%n",
+                        st.meanAttemptLatency().toNanos() / 1e6, latency.toMillis(), (processCpuNanos() - cpu0) / 1e3 / tasks.size());
             }
+            return elapsed / 1e6;
         }
     }
 
@@ -111,6 +125,11 @@ public final class DbBenchBench {
             report("full stack (per-episode MariaDB database, SQL turn, hash, drop)", tasks.size(), concurrency, calls, latency,
                     System.nanoTime() - s, o.summary().records().size());
         }
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     static void report(String what, int episodes, int concurrency, int calls, Duration latency, long nanos, int finished) {

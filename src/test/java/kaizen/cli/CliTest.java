@@ -66,4 +66,31 @@ class CliTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--agent model needs --model URL"), r.err());
     }
+
+    @Test
+    void helpExplainsTheAlfworldCommand() {
+        Run r = run("eval", "alfworld", "--help");
+        assertEquals(0, r.code());
+        for (String option : new String[] {"--data", "--split", "--agent", "--model", "--model-name", "--concurrency", "--out",
+                "--max-step", "--limit", "--prompts", "valid_unseen", "resume"}) {
+            assertTrue(r.out().contains(option), option + " in " + r.out());
+        }
+    }
+
+    @Test
+    void absentAlfworldSplitNamesTheFolderAndListsTheSplitsFound() {
+        Run r = run("eval", "alfworld", "--agent", "oracle");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("error: "), r.err());
+        assertTrue(r.err().contains("../shared/data/alfworld/json_2.1.1/valid_unseen: no such split folder"), r.err());
+        assertTrue(r.err().contains("valid_seen, valid_train"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void alfworldModelAgentNeedsAUrl() {
+        Run r = run("eval", "alfworld", "--split", "valid_seen", "--limit", "1");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--agent model needs --model URL"), r.err());
+    }
 }

@@ -2,11 +2,14 @@ package kaizen.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -33,9 +38,13 @@ import kaizen.core.Role;
  * <p>A script maps each chat request ({@link Request}: its 0-based arrival index and parsed
  * messages) to a {@link Behavior}: a reply (optionally after a latency), any status and body
  * (429 with Retry-After, 500, vLLM's context-length 400, garbage with 200), or a hang that lasts
- * until {@link #close()} (before the headers, or after them with the body half sent). Every chat request is recorded. Handlers run on virtual threads and
- * latency is a timed wait on a virtual thread, so hundreds of concurrent slow requests cost no
- * platform threads.
+ * until {@link #close()} (before the headers, or after them with the body half sent). Every chat request is recorded.
+ *
+ * <p>It speaks HTTP/1.1 with keep-alive over plain blocking sockets, one virtual thread per
+ * connection, and latency is a timed wait on that thread: hundreds of concurrent slow requests
+ * cost no platform threads, and the server's own CPU per request stays small enough not to
+ * distort harness benchmarks that run it in the same process (the JDK's HttpServer, with its
+ * single dispatcher thread, did).
  *
  * <p>Endpoints: {@code POST /v1/chat/completions} (scripted), {@code GET /v1/models} (lists
  * {@link #modelName()}); anything else answers 404 in vLLM's error format.
@@ -48,13 +57,6 @@ public final class FakeOpenAiServer implements AutoCloseable {
     public static final String CONTEXT_LENGTH_MESSAGE = "This model's maximum context length is 32768 tokens. However, you "
             + "requested 40000 tokens (39488 in the messages, 512 in the completion). Please reduce the length of the "
             + "messages or completion.";
-
-    static {
-        // Send each response without waiting on Nagle's algorithm; read when the server class loads.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
 
     /** What the server does with one chat request. */
     public sealed interface Behavior {
@@ -227,8 +229,9 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     // ---- server ---------------------------------------------------------------------------------
 
-    private final HttpServer server;
+    private final ServerSocket listener;
     private final ExecutorService executor;
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final String modelName;
     private volatile Function<Request, Behavior> script;
     private final CountDownLatch closing = new CountDownLatch(1);
@@ -242,10 +245,9 @@ public final class FakeOpenAiServer implements AutoCloseable {
         this.script = Objects.requireNonNull(script, "script");
         this.modelName = Objects.requireNonNull(modelName, "modelName");
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
+        this.listener = new ServerSocket();
+        listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+        executor.execute(this::acceptLoop);
     }
 
     /** Starts a server that answers with {@code script}. */
@@ -272,12 +274,12 @@ public final class FakeOpenAiServer implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return listener.getLocalPort();
     }
 
     /** {@code http://127.0.0.1:PORT/v1} */
     public String baseUrl() {
-        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + port() + "/v1";
+        return "http://" + listener.getInetAddress().getHostAddress() + ":" + port() + "/v1";
     }
 
     public String chatCompletionsUrl() {
@@ -321,22 +323,76 @@ public final class FakeOpenAiServer implements AutoCloseable {
     @Override
     public void close() {
         closing.countDown();
-        server.stop(0);
+        try {
+            listener.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+        for (Connection c : connections) {
+            if (!c.busy) c.close();
+        }
         executor.shutdown();
         try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
+            // Released requests answer 503 first; then whatever still holds a socket is cut.
+            if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
+                connections.forEach(Connection::close);
+                executor.awaitTermination(3, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            connections.forEach(Connection::close);
         }
     }
 
-    private void handle(HttpExchange exchange) {
+    private void acceptLoop() {
+        while (!listener.isClosed()) {
+            Socket socket;
+            try {
+                socket = listener.accept();
+            } catch (IOException e) {
+                return; // closed
+            }
+            try {
+                socket.setTcpNoDelay(true);
+                Connection c = new Connection(socket);
+                connections.add(c);
+                executor.execute(() -> serve(c));
+            } catch (IOException | java.util.concurrent.RejectedExecutionException e) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // nothing to do
+                }
+            }
+        }
+    }
+
+    /** Answers requests on one keep-alive connection until the client or the server closes it. */
+    private void serve(Connection c) {
+        try {
+            while (closing.getCount() > 0) {
+                Exchange exchange = c.readRequest();
+                if (exchange == null) return;
+                c.busy = true;
+                handle(exchange);
+                c.busy = false;
+                if (exchange.wantsClose() || exchange.keepOpenForever) return;
+            }
+        } catch (IOException e) {
+            // the client went away, or the server is closing
+        } finally {
+            c.close();
+        }
+    }
+
+    private void handle(Exchange exchange) {
         int now = inFlight.incrementAndGet();
         peakInFlight.accumulateAndGet(now, Math::max);
-        try (exchange) {
-            byte[] raw = exchange.getRequestBody().readAllBytes();
-            String method = exchange.getRequestMethod();
-            String path = exchange.getRequestURI().getPath();
+        try {
+            byte[] raw = exchange.body;
+            String method = exchange.method;
+            String path = exchange.path;
             if (method.equals("POST") && path.equals("/v1/chat/completions")) {
                 chat(exchange, new String(raw, StandardCharsets.UTF_8));
             } else if (method.equals("GET") && path.equals("/v1/models")) {
@@ -353,12 +409,9 @@ public final class FakeOpenAiServer implements AutoCloseable {
         }
     }
 
-    private void chat(HttpExchange exchange, String body) throws IOException {
+    private void chat(Exchange exchange, String body) throws IOException {
         int index = chatCount.getAndIncrement();
-        Map<String, String> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((k, v) -> {
-            if (!v.isEmpty()) headers.put(k.toLowerCase(Locale.ROOT), v.getFirst());
-        });
+        Map<String, String> headers = exchange.headers;
         JsonNode json = null;
         List<Message> messages = new ArrayList<>();
         try {
@@ -386,10 +439,9 @@ public final class FakeOpenAiServer implements AutoCloseable {
                 send(exchange, 503, Map.of(), "fake server closing");
             }
             case Behavior.StallAfterHeaders s -> {
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, 1000);
-                exchange.getResponseBody().write("{\"id\":".getBytes(StandardCharsets.UTF_8));
-                exchange.getResponseBody().flush();
+                exchange.connection.write(200, Map.of("Content-Type", "application/json"), 1000,
+                        "{\"id\":".getBytes(StandardCharsets.UTF_8));
+                exchange.keepOpenForever = true;
                 awaitClosing(null);
             }
             case Behavior.Reply r -> {
@@ -455,10 +507,112 @@ public final class FakeOpenAiServer implements AutoCloseable {
         return Json.write(o);
     }
 
-    private static void send(HttpExchange exchange, int status, Map<String, String> headers, String body) throws IOException {
+    private static void send(Exchange exchange, int status, Map<String, String> headers, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) exchange.getResponseBody().write(bytes);
+        exchange.connection.write(status, headers, bytes.length, bytes);
+    }
+
+    /** One request read off a connection. */
+    private static final class Exchange {
+        final Connection connection;
+        final String method;
+        final String path;
+        final Map<String, String> headers;
+        final byte[] body;
+        /** Set when the reply deliberately never completes: the connection must not be reused. */
+        boolean keepOpenForever;
+
+        Exchange(Connection connection, String method, String path, Map<String, String> headers, byte[] body) {
+            this.connection = connection;
+            this.method = method;
+            this.path = path;
+            this.headers = headers;
+            this.body = body;
+        }
+
+        boolean wantsClose() {
+            return headers.getOrDefault("connection", "").toLowerCase(Locale.ROOT).contains("close");
+        }
+    }
+
+    /** A client connection: reads requests, writes responses. */
+    private final class Connection {
+        final Socket socket;
+        final InputStream in;
+        final OutputStream out;
+        volatile boolean busy;
+
+        Connection(Socket socket) throws IOException {
+            this.socket = socket;
+            this.in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+            this.out = socket.getOutputStream();
+        }
+
+        /** The next request, or null at a clean end of stream. */
+        Exchange readRequest() throws IOException {
+            String requestLine = readLine(true);
+            if (requestLine == null) return null;
+            String[] parts = requestLine.split(" ");
+            if (parts.length < 3) throw new IOException("bad request line: " + requestLine);
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (String line; !(line = readLine(false)).isEmpty(); ) {
+                int colon = line.indexOf(':');
+                if (colon > 0) headers.putIfAbsent(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
+            }
+            int length = Integer.parseInt(headers.getOrDefault("content-length", "0").strip());
+            byte[] body = in.readNBytes(length);
+            if (body.length < length) throw new IOException("request body cut short");
+            String target = parts[1];
+            int q = target.indexOf('?');
+            return new Exchange(this, parts[0], q < 0 ? target : target.substring(0, q), Map.copyOf(headers), body);
+        }
+
+        private String readLine(boolean eofAllowed) throws IOException {
+            StringBuilder sb = new StringBuilder();
+            for (int b; (b = in.read()) != '\n'; ) {
+                if (b < 0) {
+                    if (eofAllowed && sb.isEmpty()) return null;
+                    throw new IOException("connection closed mid-request");
+                }
+                sb.append((char) b);
+            }
+            int n = sb.length();
+            if (n > 0 && sb.charAt(n - 1) == '\r') sb.setLength(n - 1);
+            return sb.toString();
+        }
+
+        /** Writes the status line, headers and {@code bytes}; {@code length} is the promised Content-Length. */
+        void write(int status, Map<String, String> headers, int length, byte[] bytes) throws IOException {
+            StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(' ').append(reason(status)).append("\r\n");
+            headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+            head.append("Content-Length: ").append(length).append("\r\n\r\n");
+            byte[] h = head.toString().getBytes(StandardCharsets.UTF_8);
+            byte[] all = java.util.Arrays.copyOf(h, h.length + bytes.length);
+            System.arraycopy(bytes, 0, all, h.length, bytes.length);
+            out.write(all);
+            out.flush();
+        }
+
+        void close() {
+            connections.remove(this);
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // nothing to do
+            }
+        }
+    }
+
+    private static String reason(int status) {
+        return switch (status) {
+            case 200 -> "OK";
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 404 -> "Not Found";
+            case 429 -> "Too Many Requests";
+            case 500 -> "Internal Server Error";
+            case 503 -> "Service Unavailable";
+            default -> "Status";
+        };
     }
 }

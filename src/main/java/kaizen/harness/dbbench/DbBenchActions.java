@@ -3,6 +3,7 @@ package kaizen.harness.dbbench;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kaizen.core.python.PyStrings;
 
 /**
  * The reference's parsing of a model reply: the first {@code Action: (.*?)\n}, the first
@@ -26,28 +27,12 @@ public final class DbBenchActions {
     public static Optional<String> sql(String reply) {
         Matcher m = SQL_BLOCK.matcher(reply);
         if (!m.find()) return Optional.empty();
-        return Optional.of(pythonStrip(m.group(1)).replace("\n", " "));
+        return Optional.of(PyStrings.strip(m.group(1)).replace("\n", " "));
     }
 
     /** The text after "\nFinal Answer:" up to the end of that line, or empty when absent. */
     public static Optional<String> finalAnswer(String reply) {
         Matcher m = FINAL_ANSWER.matcher(reply);
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
-    }
-
-    /** Python's str.strip(): removes characters for which str.isspace() holds. */
-    static String pythonStrip(String s) {
-        int start = 0;
-        int end = s.length();
-        while (start < end && isPythonSpace(s.charAt(start))) start++;
-        while (end > start && isPythonSpace(s.charAt(end - 1))) end--;
-        return s.substring(start, end);
-    }
-
-    static boolean isPythonSpace(char c) {
-        return switch (c) {
-            case ' ', '\t', '\n', '\u000b', '\f', '\r', '\u001c', '\u001d', '\u001e', '\u001f', '\u0085', '\u00a0' -> true;
-            default -> Character.isSpaceChar(c) || Character.getType(c) == Character.SPACE_SEPARATOR;
-        };
     }
 }

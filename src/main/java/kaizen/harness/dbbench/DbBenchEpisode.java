@@ -1,12 +1,12 @@
 package kaizen.harness.dbbench;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import kaizen.core.Message;
 import kaizen.env.db.DbEnvironment;
 import kaizen.env.db.EpisodeDatabase;
 import kaizen.harness.FinishStatus;
+import kaizen.harness.Session;
 import kaizen.harness.model.ChatModel;
 import kaizen.harness.model.ModelReply;
 import kaizen.harness.model.ModelUnavailableException;
@@ -14,7 +14,8 @@ import kaizen.harness.model.ModelUnavailableException;
 /**
  * Plays one DBBench task with one model, turn for turn as the reference's start_sample does,
  * including its quirks (see docs/FIDELITY.md): a context-limit reply on the first turn is a
- * validation failure; an empty reply is recorded in the history as "normal"; the hash replaces
+ * validation failure; the {@link Session} records an empty reply as "normal" and sends long
+ * conversations through the reference's message window; the hash replaces
  * the answer of mutation tasks whatever the model said.
  */
 public final class DbBenchEpisode {
@@ -39,12 +40,12 @@ public final class DbBenchEpisode {
     }
 
     private Result play(DbBenchTask task, ChatModel model, EpisodeDatabase db) throws ModelUnavailableException {
-        List<Message> history = new ArrayList<>();
-        history.add(Message.user(DbBenchPrompt.BIG_PROMPT));
-        history.add(Message.assistant(DbBenchPrompt.OK));
-        history.add(Message.user(task.question()));
+        Session session = new Session();
+        session.inject(Message.user(DbBenchPrompt.BIG_PROMPT));
+        session.inject(Message.assistant(DbBenchPrompt.OK));
+        session.inject(Message.user(task.question()));
 
-        ModelReply first = act(model, history);
+        ModelReply first = session.action(model);
         String res = first instanceof ModelReply.Text t ? t.content() : "";
         FinishStatus status = FinishStatus.COMPLETED;
         String answer = "";
@@ -60,8 +61,8 @@ public final class DbBenchEpisode {
                     broke = true;
                     break;
                 }
-                history.add(Message.user(db.execute(sql.get())));
-                ModelReply reply = act(model, history);
+                session.inject(Message.user(db.execute(sql.get())));
+                ModelReply reply = session.action(model);
                 if (reply instanceof ModelReply.ContextLimit) {
                     status = FinishStatus.AGENT_CONTEXT_LIMIT;
                     broke = true;
@@ -81,28 +82,15 @@ public final class DbBenchEpisode {
                 }
                 if (rounds >= maxRound && answer.isEmpty()) status = FinishStatus.TASK_LIMIT_REACHED;
             }
+        } catch (ModelUnavailableException e) {
+            // The endpoint failed, not the episode: it stays unfinished for the next run.
+            throw e;
         } catch (RuntimeException e) {
             error = String.valueOf(e.getMessage());
             answer = "";
             status = FinishStatus.UNKNOWN;
         }
         if (task.isMutation()) answer = db.tableHash();
-        return new Result(status, answer, task.type(), error, List.copyOf(history), rounds);
-    }
-
-    /**
-     * One model turn, appended to the history the way the reference's Session.action does:
-     * {@code content or status}, so an empty reply is stored as "normal" and a context-limit
-     * reply as "agent context limit".
-     */
-    private static ModelReply act(ChatModel model, List<Message> history) throws ModelUnavailableException {
-        ModelReply reply = model.complete(List.copyOf(history));
-        String stored = switch (reply) {
-            case ModelReply.Text t when !t.content().isEmpty() -> t.content();
-            case ModelReply.Text t -> "normal";
-            case ModelReply.ContextLimit c -> FinishStatus.AGENT_CONTEXT_LIMIT.text();
-        };
-        history.add(Message.assistant(stored));
-        return reply;
+        return new Result(status, answer, task.type(), error, session.history(), rounds);
     }
 }

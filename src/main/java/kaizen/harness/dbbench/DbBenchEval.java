@@ -1,22 +1,16 @@
 package kaizen.harness.dbbench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import kaizen.core.Json;
-import kaizen.core.KaizenException;
 import kaizen.env.db.DbEnvironment;
 import kaizen.harness.model.ChatModel;
 import kaizen.harness.runner.EpisodeRecord;
 import kaizen.harness.runner.EpisodeRunner;
-import kaizen.harness.runner.Validation;
+import kaizen.harness.runner.EvalReport;
 
 /**
  * A DBBench evaluation run: every task of a file against one model (or the oracle), written to
@@ -24,22 +18,14 @@ import kaizen.harness.runner.Validation;
  * overall.json (total, validation, custom), plus Kaizen's own counts under "kaizen".
  */
 public final class DbBenchEval {
-    public static final String METRICS = "metrics.json";
-
     /** Settings of one run. {@code modelFor} gives the agent for a task (a shared client, or the oracle). */
     public record Settings(Path outDir, int concurrency, int maxRound, boolean progress, String agentName) {}
 
-    public record Outcome(EpisodeRunner.Summary summary, Map<String, Object> metrics, Path metricsFile) {}
-
     private DbBenchEval() {}
 
-    public static Outcome run(List<DbBenchTask> tasks, DbEnvironment env, Function<DbBenchTask, ChatModel> modelFor,
+    public static EvalReport.Outcome run(List<DbBenchTask> tasks, DbEnvironment env, Function<DbBenchTask, ChatModel> modelFor,
             Settings s) {
-        try {
-            Files.createDirectories(s.outDir());
-        } catch (IOException e) {
-            throw new KaizenException("cannot create output folder " + s.outDir() + ": " + e.getMessage());
-        }
+        EvalReport.createOutDir(s.outDir());
         DbBenchEpisode episode = new DbBenchEpisode(env, s.maxRound());
         List<Integer> indices = tasks.stream().map(DbBenchTask::index).toList();
         EpisodeRunner runner = new EpisodeRunner(s.outDir(), s.concurrency(), s.progress());
@@ -55,14 +41,7 @@ public final class DbBenchEval {
             return new EpisodeRecord(index, r.status(), result, r.history(), correct, r.rounds(),
                     (System.nanoTime() - t0) / 1_000_000);
         });
-        Map<String, Object> metrics = metrics(tasks, summary, s);
-        Path file = s.outDir().resolve(METRICS);
-        try {
-            Files.writeString(file, Json.writePretty(metrics) + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new Outcome(summary, metrics, file);
+        return EvalReport.write(s.outDir(), summary, metrics(tasks, summary, s));
     }
 
     static Map<String, Object> metrics(List<DbBenchTask> tasks, EpisodeRunner.Summary summary, Settings s) {
@@ -74,20 +53,7 @@ public final class DbBenchEval {
             outcomes.add(new DbBenchScoring.Outcome(r.resultText("type"), r.resultText("answer")));
             targets.add(tasks.get(r.index()).target());
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("total", done.size());
-        out.put("validation", Validation.of(done));
-        out.put("custom", DbBenchScoring.customMetrics(outcomes, targets));
-        Map<String, Object> kz = new LinkedHashMap<>();
-        kz.put("tasks", tasks.size());
-        kz.put("finished", done.size());
-        kz.put("complete", done.size() == tasks.size());
-        kz.put("failed_this_run", summary.failed());
-        kz.put("agent", s.agentName());
-        kz.put("max_round", s.maxRound());
-        kz.put("correct", done.stream().filter(EpisodeRecord::correct).count());
-        kz.put("written_at", Instant.now().toString());
-        out.put("kaizen", kz);
-        return out;
+        return EvalReport.overall(done, DbBenchScoring.customMetrics(outcomes, targets),
+                EvalReport.kaizenCounts(tasks.size(), done, summary, s.agentName(), Map.of("max_round", s.maxRound())));
     }
 }

@@ -49,7 +49,8 @@ public record DbBenchTask(
         return List.copyOf(tasks);
     }
 
-    static DbBenchTask parse(int index, JsonlRecord r) {
+    /** Reads one task record; {@code index} is its position in its file. */
+    public static DbBenchTask parse(int index, JsonlRecord r) {
         if (!r.node().isObject()) throw r.error(null, "expected a JSON object (one task per line)");
         List<String> types = r.textList("type");
         if (types.isEmpty()) throw r.error("type", "is empty; expected e.g. [\"INSERT\"] or [\"counting\"]");

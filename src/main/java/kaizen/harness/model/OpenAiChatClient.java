@@ -7,13 +7,9 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -22,12 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import kaizen.core.Json;
 import kaizen.core.Message;
@@ -56,8 +47,11 @@ import kaizen.core.Message;
  * says which URL failed, how, and what to check.
  *
  * <p>One instance is meant to be shared by every episode of a run: it is thread-safe, uses one
- * HTTP/1.1 {@link HttpClient} (which pools connections), and blocking in {@link #complete} is
+ * HTTP/1.1 connection pool, and blocking in {@link #complete} is
  * cheap on virtual threads. {@link #stats()} reads its counters without locking.
+ *
+ * <p>Plain-HTTP endpoints (a local vLLM) are reached over Kaizen's keep-alive socket pool,
+ * HTTPS ones over the JDK client; see {@link HttpTransport#forUri}.
  */
 public final class OpenAiChatClient implements ChatModel, AutoCloseable {
     /** AgentBench's client gives each request 120 s. */
@@ -94,8 +88,7 @@ public final class OpenAiChatClient implements ChatModel, AutoCloseable {
     private final ObjectNode extraBody;
     private final Duration requestTimeout;
     private final RetryPolicy retryPolicy;
-    private final HttpClient http;
-    private final boolean ownsHttp;
+    private final HttpTransport http;
     private final RetryListener retryListener;
     private volatile boolean closed;
 
@@ -116,14 +109,8 @@ public final class OpenAiChatClient implements ChatModel, AutoCloseable {
         this.requestTimeout = b.requestTimeout;
         this.retryPolicy = b.retryPolicy;
         this.retryListener = b.retryListener;
-        if (b.httpClient != null) {
-            this.http = b.httpClient;
-            this.ownsHttp = false;
-        } else {
-            Duration connect = requestTimeout.compareTo(MAX_CONNECT_TIMEOUT) < 0 ? requestTimeout : MAX_CONNECT_TIMEOUT;
-            this.http = newHttpClient(connect);
-            this.ownsHttp = true;
-        }
+        Duration connect = requestTimeout.compareTo(MAX_CONNECT_TIMEOUT) < 0 ? requestTimeout : MAX_CONNECT_TIMEOUT;
+        this.http = HttpTransport.forUri(endpoint.base(), connect);
     }
 
     /**
@@ -139,19 +126,6 @@ public final class OpenAiChatClient implements ChatModel, AutoCloseable {
 
     public static Builder builder(ModelEndpoint endpoint, String modelName) {
         return new Builder(endpoint, modelName);
-    }
-
-    /**
-     * The HTTP client a client builds for itself: HTTP/1.1, no redirects, virtual-thread
-     * executor. Exposed so that several model clients can share one.
-     */
-    public static HttpClient newHttpClient(Duration connectTimeout) {
-        return HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(connectTimeout)
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
-                .build();
     }
 
     public ModelEndpoint endpoint() {
@@ -180,10 +154,7 @@ public final class OpenAiChatClient implements ChatModel, AutoCloseable {
     public ModelReply complete(List<Message> messages) throws ModelUnavailableException {
         Objects.requireNonNull(messages, "messages");
         calls.increment();
-        HttpRequest request = newRequest(endpoint.chatCompletions())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(requestBody(messages)))
-                .build();
+        Request request = new Request("POST", endpoint.chatCompletions(), requestBody(messages));
         ModelReply reply = execute(request, this::interpretChat, true);
         if (reply instanceof ModelReply.ContextLimit) contextLimits.increment();
         return reply;
@@ -194,8 +165,7 @@ public final class OpenAiChatClient implements ChatModel, AutoCloseable {
      * retried like {@link #complete}. Not counted in {@link #stats()}.
      */
     public List<String> listModels() throws ModelUnavailableException {
-        HttpRequest request = newRequest(endpoint.models()).GET().build();
-        return execute(request, this::interpretModels, false);
+        return execute(new Request("GET", endpoint.models(), null), this::interpretModels, false);
     }
 
     /**
@@ -226,21 +196,23 @@ public final class OpenAiChatClient implements ChatModel, AutoCloseable {
         }
     }
 
-    /** Aborts requests in flight (when this client built its own HTTP client) and refuses new calls. */
+    /** Aborts requests in flight and refuses new calls. */
     @Override
     public void close() {
         closed = true;
-        if (ownsHttp) http.shutdownNow();
+        http.close();
     }
 
     // ---------------------------------------------------------------------------------------------
 
-    private HttpRequest.Builder newRequest(URI uri) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
-                .timeout(requestTimeout)
-                .header("Accept", "application/json");
-        if (authorization != null) b.header("Authorization", authorization);
-        return b;
+    private record Request(String method, URI uri, byte[] body) {}
+
+    private List<HttpTransport.Header> headers(boolean hasBody) {
+        List<HttpTransport.Header> h = new ArrayList<>(3);
+        h.add(new HttpTransport.Header("Accept", "application/json"));
+        if (hasBody) h.add(new HttpTransport.Header("Content-Type", "application/json"));
+        if (authorization != null) h.add(new HttpTransport.Header("Authorization", authorization));
+        return h;
     }
 
     /** What went wrong with one attempt, for the retry loop. */
@@ -278,10 +250,10 @@ public final class OpenAiChatClient implements ChatModel, AutoCloseable {
 
     @FunctionalInterface
     private interface Interpreter<T> {
-        Outcome<T> interpret(HttpResponse<String> response);
+        Outcome<T> interpret(HttpReply response);
     }
 
-    private <T> T execute(HttpRequest request, Interpreter<T> interpreter, boolean counted) {
+    private <T> T execute(Request request, Interpreter<T> interpreter, boolean counted) {
         URI url = request.uri();
         int maxAttempts = retryPolicy.maxAttempts();
         for (int attempt = 1; ; attempt++) {
@@ -356,25 +328,15 @@ public final class OpenAiChatClient implements ChatModel, AutoCloseable {
         }
     }
 
-    private HttpResponse<String> send(HttpRequest request) throws AttemptFailed, InterruptedException {
-        CompletableFuture<HttpResponse<String>> future;
+    private HttpReply send(Request request) throws AttemptFailed, InterruptedException {
         try {
-            future = http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IllegalStateException e) {
-            throw new AttemptFailed(new Fail<>("the HTTP client is shut down", e));
-        }
-        try {
-            // The request timeout covers waiting for the headers; this deadline also covers a body
-            // that stalls half way.
-            return future.get(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new AttemptFailed(new Retry<>(new Failure(Kind.TIMEOUT, "no response within " + human(requestTimeout))));
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            throw e;
-        } catch (ExecutionException e) {
-            throw new AttemptFailed(classify(e.getCause() == null ? e : e.getCause()));
+            return http.exchange(request.method(), request.uri(), headers(request.body() != null), request.body(), requestTimeout);
+        } catch (IOException e) {
+            // Blocking socket I/O answers an interrupt by closing the socket: report the interrupt.
+            if (Thread.currentThread().isInterrupted()) throw new InterruptedException("interrupted during the request");
+            throw new AttemptFailed(classify(e));
+        } catch (RuntimeException e) {
+            throw new AttemptFailed(new Fail<>("unexpected error: " + describe(e), e));
         }
     }
 
@@ -417,9 +379,9 @@ public final class OpenAiChatClient implements ChatModel, AutoCloseable {
         return s;
     }
 
-    private Outcome<ModelReply> interpretChat(HttpResponse<String> response) {
-        int status = response.statusCode();
-        String body = response.body() == null ? "" : response.body();
+    private Outcome<ModelReply> interpretChat(HttpReply response) {
+        int status = response.status();
+        String body = response.body();
         if (status == 200) {
             JsonNode root;
             try {
@@ -441,9 +403,9 @@ public final class OpenAiChatClient implements ChatModel, AutoCloseable {
         return errorStatus(response, body);
     }
 
-    private Outcome<List<String>> interpretModels(HttpResponse<String> response) {
-        String body = response.body() == null ? "" : response.body();
-        if (response.statusCode() != 200) return errorStatus(response, body);
+    private Outcome<List<String>> interpretModels(HttpReply response) {
+        String body = response.body();
+        if (response.status() != 200) return errorStatus(response, body);
         JsonNode root;
         try {
             root = Json.parse(body);
@@ -466,11 +428,11 @@ public final class OpenAiChatClient implements ChatModel, AutoCloseable {
     }
 
     /** Statuses other than 200 that are not a context limit. */
-    private <T> Outcome<T> errorStatus(HttpResponse<String> response, String body) {
-        int status = response.statusCode();
+    private <T> Outcome<T> errorStatus(HttpReply response, String body) {
+        int status = response.status();
         String excerpt = body.isEmpty() ? "(empty body)" : excerpt(body);
         if (status == 429) {
-            Duration retryAfter = response.headers().firstValue("Retry-After").map(OpenAiChatClient::parseRetryAfter).orElse(null);
+            Duration retryAfter = response.header("Retry-After").map(OpenAiChatClient::parseRetryAfter).orElse(null);
             return new Retry<>(new Failure(Kind.RATE_LIMITED, "HTTP 429 (rate limited): " + excerpt, retryAfter, null));
         }
         if (status >= 500 || status == 408) {
@@ -480,7 +442,7 @@ public final class OpenAiChatClient implements ChatModel, AutoCloseable {
             return new Retry<>(new Failure(Kind.MALFORMED, "unexpected HTTP " + status + " (expected 200): " + excerpt));
         }
         if (status >= 300 && status < 400) {
-            String location = response.headers().firstValue("Location").orElse("?");
+            String location = response.header("Location").orElse("?");
             return new Fail<>("HTTP " + status + " redirect to " + location + " (not followed; give that URL instead)", null);
         }
         String hint = switch (status) {
@@ -536,7 +498,6 @@ public final class OpenAiChatClient implements ChatModel, AutoCloseable {
         private ObjectNode extraBody = Json.mapper().createObjectNode();
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
-        private HttpClient httpClient;
         private RetryListener retryListener;
 
         private Builder(ModelEndpoint endpoint, String modelName) {
@@ -594,12 +555,6 @@ public final class OpenAiChatClient implements ChatModel, AutoCloseable {
 
         public Builder retryPolicy(RetryPolicy policy) {
             this.retryPolicy = Objects.requireNonNull(policy, "policy");
-            return this;
-        }
-
-        /** Shares an HTTP client (see {@link #newHttpClient}); {@link #close()} then leaves it open. */
-        public Builder httpClient(HttpClient client) {
-            this.httpClient = Objects.requireNonNull(client, "client");
             return this;
         }
 

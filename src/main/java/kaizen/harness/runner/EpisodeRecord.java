@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import kaizen.core.JsonlRecord;
 import kaizen.core.Message;
-import kaizen.core.Role;
 import kaizen.harness.FinishStatus;
 
 /**
@@ -33,14 +32,7 @@ public record EpisodeRecord(
         out.put("index", index);
         out.put("status", status.text());
         out.put("result", result);
-        List<Map<String, String>> h = new ArrayList<>();
-        for (Message m : history) {
-            Map<String, String> item = new LinkedHashMap<>();
-            item.put("role", m.role().wireName());
-            item.put("content", m.content());
-            h.add(item);
-        }
-        out.put("history", h);
+        out.put("history", history.stream().map(Message::toJson).toList());
         out.put("correct", correct);
         out.put("rounds", rounds);
         out.put("elapsed_ms", elapsedMs);
@@ -61,7 +53,11 @@ public record EpisodeRecord(
                 ? e.getValue().asText() : e.getValue().toString()));
         List<Message> history = new ArrayList<>();
         for (JsonNode m : r.array("history")) {
-            history.add(new Message(Role.fromWire(m.path("role").asText()), m.path("content").asText()));
+            try {
+                history.add(Message.fromJson(m));
+            } catch (IllegalArgumentException e) {
+                throw r.error("history", e.getMessage());
+            }
         }
         return new EpisodeRecord(index, status, result, history, n.path("correct").asBoolean(false),
                 n.path("rounds").asInt(0), n.path("elapsed_ms").asLong(0));

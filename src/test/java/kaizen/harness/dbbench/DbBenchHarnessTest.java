@@ -18,6 +18,7 @@ import kaizen.harness.FinishStatus;
 import kaizen.harness.model.OpenAiChatClient;
 import kaizen.harness.model.RetryPolicy;
 import kaizen.harness.runner.EpisodeRecord;
+import kaizen.harness.runner.EvalReport;
 import kaizen.testing.FakeOpenAiServer;
 import kaizen.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class DbBenchHarnessTest {
                 .requestTimeout(Duration.ofSeconds(5)).build();
     }
 
-    private DbBenchEval.Outcome run(List<DbBenchTask> tasks, FakeOpenAiServer server, int maxRound) {
+    private EvalReport.Outcome run(List<DbBenchTask> tasks, FakeOpenAiServer server, int maxRound) {
         try (OpenAiChatClient c = client(server)) {
             return DbBenchEval.run(tasks, TestDatabase.environment(), t -> c,
                     new DbBenchEval.Settings(out, 4, maxRound, false, "fake"));
