@@ -143,8 +143,9 @@ final class Operators {
 
     /**
      * The effects of the translated operator (Fast Downward's translate_strips_operator and
-     * build_sas_operator for binary variables), in its order: variables first met in add effects,
-     * then those of delete effects; an atom's add before its delete.
+     * build_sas_operator for binary variables). The SAS operator sorts its effects by (variable,
+     * pre, post): for one atom the add (value 0) comes before the delete (value 1), which is all
+     * that matters when textworld replays them; the order across atoms does not change the result.
      */
     private List<TextEffect> translatedEffects(Schema schema, int[] arguments, Map<Fact, Boolean> precondition,
             FactStore store) {

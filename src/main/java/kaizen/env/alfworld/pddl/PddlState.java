@@ -48,6 +48,11 @@ public final class PddlState {
         return task.goal().holds(facts, new int[0]);
     }
 
+    /** The planner's state, for tests that compare it with the text facts. */
+    FactStore plannerFacts() {
+        return facts;
+    }
+
     /** The facts the text is generated from (see {@link TextFacts}). */
     public TextFacts textFacts() {
         return text;

@@ -105,6 +105,10 @@ public final class PddlTask {
         return operators;
     }
 
+    Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
     Query goal() {
         return goal;
     }
