@@ -1,15 +1,8 @@
 package kaizen.harness.alfworld;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import kaizen.core.BadInputException;
-import kaizen.core.Json;
 import kaizen.core.Message;
+import kaizen.env.alfworld.Alfworld;
 import kaizen.harness.model.ChatModel;
 import kaizen.harness.model.ModelReply;
 
@@ -28,25 +21,7 @@ public final class AlfworldOracle implements ChatModel {
     }
 
     public static AlfworldOracle of(AlfworldTask task) {
-        return new AlfworldOracle(walkthrough(task.gameFile()));
-    }
-
-    /** The "walkthrough" list of a game file. */
-    public static List<String> walkthrough(Path gameFile) {
-        JsonNode root;
-        try {
-            root = Json.parse(Files.readString(gameFile, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new BadInputException(gameFile, 0, "", "not a readable ALFWorld game file: " + e.getMessage());
-        }
-        JsonNode steps = root.path("walkthrough");
-        if (!steps.isArray()) throw new BadInputException(gameFile, 0, "walkthrough", "expected an array of commands");
-        List<String> out = new ArrayList<>();
-        for (JsonNode s : steps) {
-            if (!s.isTextual()) throw new BadInputException(gameFile, 0, "walkthrough", "expected strings, found " + s.getNodeType());
-            out.add(s.asText());
-        }
-        return List.copyOf(out);
+        return new AlfworldOracle(Alfworld.walkthrough(task.gameFile()));
     }
 
     @Override

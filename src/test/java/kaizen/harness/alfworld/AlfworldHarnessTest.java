@@ -193,7 +193,7 @@ class AlfworldHarnessTest {
     @Test
     void theOracleReadsTheWalkthroughOfARealGameFile() throws Exception {
         List<AlfworldTask> games = AlfworldTask.load(Path.of("../shared/data/alfworld"), "valid_seen");
-        List<String> walkthrough = AlfworldOracle.walkthrough(games.getFirst().gameFile());
+        List<String> walkthrough = kaizen.env.alfworld.Alfworld.walkthrough(games.getFirst().gameFile());
         assertFalse(walkthrough.isEmpty());
         assertTrue(walkthrough.getFirst().startsWith("go to "), walkthrough.toString());
     }
