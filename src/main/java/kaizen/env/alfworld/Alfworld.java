@@ -2,7 +2,11 @@ package kaizen.env.alfworld;
 
 import java.nio.file.Path;
 import java.util.List;
+import kaizen.core.BadInputException;
 import kaizen.env.alfworld.pddl.GameFile;
+import kaizen.env.alfworld.pddl.PddlTask;
+import kaizen.env.alfworld.textgen.GameText;
+import kaizen.env.alfworld.textgen.GrammarException;
 
 /** The ALFWorld engine's public entry: loads game files ({@code game.tw-pddl}). */
 public final class Alfworld {
@@ -23,6 +27,14 @@ public final class Alfworld {
     }
 
     public static AlfworldGame load(Path gameFile) {
-        throw new UnsupportedOperationException("ALFWorld engine not built yet: " + gameFile);
+        GameFile game = GameFile.read(gameFile);
+        PddlTask task = PddlTask.load(game);
+        GameText text;
+        try {
+            text = GameText.parse(game.grammar());
+        } catch (GrammarException e) {
+            throw new BadInputException(gameFile, 0, "grammar", e.getMessage());
+        }
+        return new TextworldGame(task, text);
     }
 }
