@@ -3,6 +3,7 @@
 #   .jre/jre.tgz          a jlink'ed Java 25 runtime (the device machine has no Java)
 #   .jre/kaizen-tok.jar   Kaizen's classes, the tokenizer test/bench drivers and Jackson, in one jar
 #   .jre/data/            the Qwen tokenizer folder and the two real prompt files for the corpus
+#   .jre/repo/            copies of the Python scripts, templates and bench/tokenizer-device.sh
 # Then run bench/tokenizer-device.sh there (see docs/BENCHMARKS.md).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,5 +26,10 @@ MODULES="$("$JAVA_HOME/bin/jdeps" --ignore-missing-deps --print-module-deps --mu
 tar -C .jre -czf .jre/jre.tgz jre && rm -rf .jre/jre
 cp ../shared/data/qwen-tokenizer/tokenizer.json ../shared/data/qwen-tokenizer/tokenizer_config.json .jre/data/qwen-tokenizer/
 cp ../shared/data/dbbench/dev.jsonl ../shared/data/agentbench/alfworld_multiturn_plan_first.json .jre/data/
+# The device may run in another checkout of the repository: take the scripts and templates along.
+mkdir -p .jre/repo/src/test/python .jre/repo/src/test/resources/tokenizer .jre/repo/bench
+cp src/test/python/tokenizer_*.py .jre/repo/src/test/python/
+cp -r src/test/resources/tokenizer/templates .jre/repo/src/test/resources/tokenizer/
+cp bench/tokenizer-device.sh .jre/repo/bench/
 echo "modules: $MODULES"
 du -sh .jre/*

@@ -173,9 +173,9 @@ def main():
 
 
 def write_goldens(out, corpus, ref_ids, cases, ref_cases, chats, ref_chat_text, ref_chat_ids):
-    """A small, varied subset: short documents of every kind, decode cases, 12 chats per template."""
+    """A small, varied subset: short documents of every kind, decode cases, 8 chats per template."""
     os.makedirs(out, exist_ok=True)
-    budget = 120_000
+    budget = 50_000
     with open(os.path.join(out, "encode.jsonl"), "w", encoding="utf-8") as f:
         for i, (d, ids) in enumerate(zip(corpus, ref_ids)):
             size = len(d.encode("utf-8"))
@@ -188,7 +188,7 @@ def write_goldens(out, corpus, ref_ids, cases, ref_cases, chats, ref_chat_text, 
     taken = {}
     with open(os.path.join(out, "chats.jsonl"), "w", encoding="utf-8") as f:
         for c, text, ids in zip(chats, ref_chat_text, ref_chat_ids):
-            if taken.get(c["template"], 0) >= 12 or len(text) > 3000:
+            if taken.get(c["template"], 0) >= 8 or len(text) > 1500:
                 continue
             taken[c["template"]] = taken.get(c["template"], 0) + 1
             f.write(json.dumps(dict(c, text=text, ids=ids), ensure_ascii=False) + "\n")
