@@ -30,6 +30,34 @@ final class ModelOptions {
     @Option(names = "--retries", defaultValue = "6", description = "Attempts per model call on 429/5xx/timeouts (default: ${DEFAULT-VALUE}).")
     int retries;
 
+    @Option(names = "--tokenizer", paramLabel = "DIR", description = {
+        "The served model's folder (tokenizer.json): with --max-model-len, Kaizen counts each prompt's tokens with",
+        "the model's chat template and finishes with 'context limit' before asking, as vLLM would refuse it."})
+    java.nio.file.Path tokenizer;
+
+    @Option(names = "--max-model-len", paramLabel = "TOKENS", description = "The server's context length (vLLM's --max-model-len), for --tokenizer.")
+    Integer maxModelLength;
+
+    /** The model each episode talks to: the client, behind Kaizen's own context check when asked for. */
+    kaizen.harness.model.ChatModel budgeted(OpenAiChatClient client) {
+        if ((tokenizer == null) != (maxModelLength == null)) {
+            throw new KaizenException("--tokenizer and --max-model-len go together");
+        }
+        if (tokenizer == null) return client;
+        kaizen.tokenizer.ChatEncoder counter;
+        try {
+            counter = kaizen.tokenizer.ChatEncoder.forModel(tokenizer, client.modelName());
+        } catch (IllegalArgumentException byServedName) {
+            try { // a served name like "qwen" says nothing; the folder usually does
+                counter = kaizen.tokenizer.ChatEncoder.forModel(tokenizer, tokenizer.toAbsolutePath().normalize().getFileName().toString());
+            } catch (IllegalArgumentException byFolder) {
+                throw new KaizenException("--tokenizer: " + byServedName.getMessage());
+            }
+        }
+        if (maxModelLength < 1) throw new KaizenException("--max-model-len must be positive");
+        return new kaizen.harness.model.ContextBudget(client, counter, maxTokens, maxModelLength);
+    }
+
     /** A client for --model; asks the endpoint for its first model when --model-name is absent. */
     OpenAiChatClient client() {
         if (modelUrl == null) throw new KaizenException("--agent model needs --model URL (or use --agent oracle)");

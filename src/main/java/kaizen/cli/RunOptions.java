@@ -61,7 +61,8 @@ final class RunOptions {
             case "oracle" -> new Agent<>(oracle, "oracle", Optional.empty());
             case "model" -> {
                 OpenAiChatClient c = model.client();
-                yield new Agent<>(t -> c, c.modelName(), Optional.of(c));
+                ChatModel m = model.budgeted(c);
+                yield new Agent<>(t -> m, c.modelName(), Optional.of(c));
             }
             default -> throw new KaizenException("--agent must be model or oracle, not '" + agent + "'");
         };

@@ -93,4 +93,18 @@ class CliTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--agent model needs --model URL"), r.err());
     }
+
+    @Test
+    void tokenizerAndMaxModelLenFinishWithContextLimitWithoutAskingTheServer() throws Exception {
+        try (kaizen.testing.FakeOpenAiServer server = kaizen.testing.FakeOpenAiServer.replying("Action: Answer\nFinal Answer: [1]")) {
+            Path out = dir.resolve("run");
+            Run r = run("eval", "dbbench", "--model", server.baseUrl(), "--model-name", "Qwen/Qwen2.5-7B-Instruct",
+                    "--tokenizer", "../shared/data/qwen-tokenizer", "--max-model-len", "600", "--limit", "1", "--no-progress",
+                    "--out", out.toString());
+            assertEquals(0, r.code(), r.err());
+            assertEquals(0, server.requestCount(), "the over-long first prompt is never sent");
+            String episode = Files.readString(out.resolve("episodes.jsonl"));
+            assertTrue(episode.contains("\"agent context limit\""), episode);
+        }
+    }
 }
