@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import kaizen.core.Message;
 import kaizen.data.Trajectory;
+import kaizen.testing.GoldenFile;
 import kaizen.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -26,12 +27,7 @@ class DbBenchTrajectoryGoldenTest {
             Trajectory c = DbBenchFactory.slot(TestDatabase.environment(), 7, slot).item().trajectory();
             if (c.metadata().get("variant").equals("wrong-column")) t = c;
         }
-        String text = render(t);
-        if (Boolean.getBoolean("kaizen.golden.update")) {
-            Files.createDirectories(GOLDEN.getParent());
-            Files.writeString(GOLDEN, text, StandardCharsets.UTF_8);
-        }
-        assertEquals(Files.readString(GOLDEN, StandardCharsets.UTF_8), text);
+        GoldenFile.assertMatches(GOLDEN, render(t));
     }
 
     static String render(Trajectory t) {

@@ -1,5 +1,6 @@
 package kaizen.env.alfworld.pddl;
 
+import kaizen.env.alfworld.textgen.GameText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
@@ -49,13 +50,13 @@ class RandomPlayPropertiesTest {
     void everyApplicableActionHasItsOwnCommand(@ForAll @IntRange(min = 0, max = 339) int game, @ForAll long seed) {
         GameFile file = GameFile.read(GAMES.get(game));
         PddlTask task = PddlTask.load(file);
-        TemplateCommands commands = new TemplateCommands(file, task);
+        GameText commands = GameText.parse(file.grammar());
         PddlState state = task.initialState();
         Random random = new Random(seed);
         for (int step = 0; step < 40; step++) {
             List<GroundAction> actions = state.applicableActions();
             Set<String> distinct = new HashSet<>();
-            actions.forEach(a -> distinct.add(commands.command(a)));
+            actions.forEach(a -> distinct.add(commands.command(a, state)));
             assertEquals(actions.size(), distinct.size(), "duplicate commands after step " + step);
             state.apply(actions.get(random.nextInt(actions.size())));
         }

@@ -1,5 +1,6 @@
 package kaizen.env.alfworld.pddl;
 
+import kaizen.env.alfworld.textgen.GameText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,12 +25,12 @@ class RealGameTest {
     void atTheDesk() {
         GameFile game = GameFile.read(GAME);
         PddlTask task = PddlTask.load(game);
-        TemplateCommands commands = new TemplateCommands(game, task);
+        GameText commands = GameText.parse(game.grammar());
         PddlState state = task.initialState();
         state.apply(state.applicableActions().stream()
-                .filter(a -> commands.command(a).equals("go to desk 1")).findFirst().orElseThrow());
+                .filter(a -> commands.command(a, state).equals("go to desk 1")).findFirst().orElseThrow());
         TreeSet<String> admissible = new TreeSet<>();
-        state.applicableActions().forEach(a -> admissible.add(commands.command(a)));
+        state.applicableActions().forEach(a -> admissible.add(commands.command(a, state)));
         assertEquals(List.of("examine desk 1", "go to bed 1", "go to bed 2", "go to drawer 1", "go to drawer 10",
                 "go to drawer 11", "go to drawer 2", "go to drawer 3", "go to drawer 4", "go to drawer 5",
                 "go to drawer 6", "go to drawer 7", "go to drawer 8", "go to drawer 9", "go to dresser 1",

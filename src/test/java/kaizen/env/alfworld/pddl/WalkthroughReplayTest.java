@@ -1,5 +1,6 @@
 package kaizen.env.alfworld.pddl;
 
+import kaizen.env.alfworld.textgen.GameText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,7 +31,7 @@ class WalkthroughReplayTest {
     private static String replay(Path path) {
         GameFile game = GameFile.read(path);
         PddlTask task = PddlTask.load(game);
-        TemplateCommands commands = new TemplateCommands(game, task);
+        GameText commands = GameText.parse(game.grammar());
         PddlState state = task.initialState();
         if (state.goalReached()) return "won before any command";
         List<String> walkthrough = game.walkthrough();
@@ -38,7 +39,7 @@ class WalkthroughReplayTest {
             String command = walkthrough.get(i);
             GroundAction chosen = null;
             for (GroundAction action : state.applicableActions()) {
-                if (commands.command(action).equals(command)) {
+                if (commands.command(action, state).equals(command)) {
                     chosen = action;
                     break;
                 }
