@@ -18,7 +18,23 @@ final class SymbolParser {
     }
 
     static Symbol.Sequence parse(String text) {
-        return new Symbol.Sequence(new SymbolParser(text).symbols());
+        SymbolParser p = new SymbolParser(text);
+        p.skipLeadingComment();
+        return new Symbol.Sequence(p.symbols());
+    }
+
+    /**
+     * TatSu tries the grammar's eol-comment pattern {@code ^(//.*|\s*)\n?} (multi-line) before
+     * the first token; at the start of the text it matches, so a text's leading whitespace (or a
+     * leading "//" line) is dropped: ALFWorld's help feedback loses its first newline this way.
+     */
+    private void skipLeadingComment() {
+        if (text.startsWith("//")) {
+            while (pos < text.length() && text.charAt(pos) != '\n') pos++;
+        } else {
+            while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) pos++;
+        }
+        if (pos < text.length() && text.charAt(pos) == '\n') pos++;
     }
 
     private List<Symbol> symbols() {
