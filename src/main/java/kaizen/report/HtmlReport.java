@@ -9,7 +9,7 @@ import kaizen.core.Message;
  * The report as one self-contained HTML file: inline CSS and SVG, no script, no network. Every text
  * that comes from a run (model output, observations, names) goes through {@link #escape}, so a
  * transcript cannot inject markup. Episodes are hidden sections shown by CSS {@code :target}, so
- * every link to an episode works from disk without JavaScript.
+ * every link to an episode works from disk without JavaScript; an open episode is a fixed panel over the page.
  */
 public final class HtmlReport {
     /** Bars of run i take colour i (modulo). */
@@ -27,7 +27,8 @@ public final class HtmlReport {
             nav a{margin-right:1em}
             pre{white-space:pre-wrap;word-break:break-word;background:#f7f7f7;border:1px solid #e3e3e3;padding:6px;margin:.2em 0;max-height:30em;overflow:auto}
             .episode{display:none;border:2px solid #4e79a7;padding:0 1em 1em;margin:1em 0}
-            .episode:target{display:block}
+            .episode:target{display:block;position:fixed;top:0;right:0;bottom:0;width:62%;overflow:auto;background:#fff;margin:0;z-index:10;box-shadow:-4px 0 18px rgba(0,0,0,.35)}
+            .close{float:right;margin-top:1em}
             .turn{border-left:4px solid #ccc;padding-left:.8em;margin:.8em 0}
             .turn.failing{border-left-color:#c62828;background:#fff5f5}
             .why{color:#c62828;font-weight:bold}.note{color:#b26a00}
@@ -61,7 +62,7 @@ public final class HtmlReport {
                 .append("its interval excludes zero.</p>\n");
         for (Comparison c : report.comparisons()) section(h, c);
         rules(h);
-        h.append("<h2 id=\"episodes\">Episodes</h2><p>Follow an episode link above to open it here.</p>\n");
+        h.append("<h2 id=\"episodes\">Episodes</h2><p id=\"closed\">An episode link opens the episode in a panel on the right.</p>\n");
         for (Comparison c : report.comparisons()) {
             for (int k = 0; k < c.runs().size(); k++) {
                 for (EpisodeView e : c.runs().get(k).episodes()) episode(h, c, k, e);
@@ -201,10 +202,11 @@ public final class HtmlReport {
         RunData r = c.runs().get(k);
         int runId = c.runIds().get(k);
         var rec = e.record();
-        h.append("<section class=\"episode\" id=\"").append(Report.episodeAnchor(runId, rec.index())).append("\">\n<h3>")
+        h.append("<section class=\"episode\" id=\"").append(Report.episodeAnchor(runId, rec.index()))
+                .append("\">\n<a class=\"close\" href=\"#closed\">close ✕</a><h3>")
                 .append(escape(r.label())).append(" · ").append(c.benchmark().title()).append(" episode #").append(rec.index())
                 .append(" · ").append(escape(e.category())).append("</h3>\n<p>status <b>").append(escape(rec.status().text()))
-                .append("</b> · ").append(verdictText(e.verdict())).append(" · ").append(rec.rounds()).append(" rounds · ")
+                .append("</b> · ").append(verdictText(e.verdict())).append(" · rounds: ").append(rec.rounds()).append(" · ")
                 .append("<a href=\"#run-r").append(runId).append("\">episode list</a> · <a href=\"#").append(c.benchmark().id())
                 .append("-failures\">taxonomy</a></p>\n");
         if (c.benchmark() == Benchmark.ALFWORLD) {

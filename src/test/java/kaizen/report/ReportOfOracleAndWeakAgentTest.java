@@ -225,4 +225,46 @@ class ReportOfOracleAndWeakAgentTest {
         assertFalse(html.contains("<script"), "no scripts");
         assertFalse(Pattern.compile("(src|href)=\"(?!#)").matcher(html).find(), "nothing loaded or linked outside the file");
     }
+
+    /**
+     * Renders the report in a real headless browser (Debian's chromium) when one is installed: the
+     * DOM it builds has the charts and every link target, and screenshots of the top and of an
+     * episode (opened by its anchor) land in target/report-browser/ for a person to look at.
+     */
+    @Test
+    void rendersInAHeadlessBrowser() throws Exception {
+        java.util.Optional<Path> chromium = java.util.stream.Stream.of("/usr/bin/chromium", "/usr/bin/chromium-browser")
+                .map(Path::of).filter(java.nio.file.Files::isExecutable).findFirst();
+        org.junit.jupiter.api.Assumptions.assumeTrue(chromium.isPresent(),
+                "chromium is not installed: skipping the browser check (apt-get install chromium to run it)");
+        Path outDir = java.nio.file.Files.createDirectories(Path.of("target/report-browser"));
+        Path html = outDir.resolve("report.html").toAbsolutePath();
+        java.nio.file.Files.writeString(html, HtmlReport.render(report));
+        String dom = browser(chromium.get(), outDir, "--dump-dom", html.toUri().toString());
+        for (String chart : List.of("chart-dbbench-scores", "chart-dbbench-failures", "chart-alfworld-scores", "chart-alfworld-failures")) {
+            assertTrue(dom.contains("id=\"" + chart + "\""), "the browser's DOM has " + chart);
+        }
+        Matcher links = Pattern.compile("href=\"#([^\"]+)\"").matcher(dom);
+        int checked = 0;
+        for (; links.find(); checked++) assertTrue(dom.contains("id=\"" + links.group(1) + "\""), "target " + links.group(1));
+        assertTrue(checked > 40, "links in the rendered DOM: " + checked);
+        String episode = Report.episodeAnchor(1, 3);
+        for (String[] shot : new String[][] {{"top.png", ""}, {"episode.png", "#" + episode}}) {
+            Path png = outDir.resolve(shot[0]).toAbsolutePath();
+            java.nio.file.Files.deleteIfExists(png);
+            browser(chromium.get(), outDir, "--screenshot=" + png, "--window-size=1280,1600", html.toUri() + shot[1]);
+            assertTrue(java.nio.file.Files.size(png) > 10_000, png + " is a real picture");
+        }
+    }
+
+    private static String browser(Path chromium, Path outDir, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--hide-scrollbars", "--user-data-dir=" + outDir.resolve("profile").toAbsolutePath()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectError(outDir.resolve("chromium.log").toFile()).start();
+        String stdout = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "chromium finished");
+        assertEquals(0, p.exitValue(), "chromium exit status; see " + outDir.resolve("chromium.log"));
+        return stdout;
+    }
 }
