@@ -32,7 +32,15 @@ public final class MysqlErrorText {
             "INSERT INTO", "field list",
             "RETURNING", "field list");
 
+    /** "errno (SQLSTATE): message" as {@link #of} writes it for every server error. */
+    private static final Pattern ERROR_TEXT = Pattern.compile("^\\d+ \\([0-9A-Z]{5}\\): ");
+
     private MysqlErrorText() {}
+
+    /** Whether an observation the agent was shown is a MySQL error rather than a result. */
+    public static boolean isError(String observation) {
+        return ERROR_TEXT.matcher(observation).find();
+    }
 
     public static String of(SQLException e) {
         return format(e.getErrorCode(), e.getSQLState(), serverMessage(e));
