@@ -90,6 +90,7 @@ public final class Planner {
             for (Item i : e.getValue()) {
                 if (!i.kind().equals(goal.item()) || delivered.contains(i)) continue;
                 if (!here(e.getKey())) return new Move(new WalkTo(e.getKey()), Purpose.GO_TO_THING);
+                if (world.shutHere()) return new Move(new Open(e.getKey()), Purpose.OPEN_TO_SEARCH); // omniscient: knew it was inside
                 return new Move(new PickUp(i, e.getKey()), Purpose.TAKE);
             }
         }
