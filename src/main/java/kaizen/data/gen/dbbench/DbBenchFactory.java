@@ -190,11 +190,8 @@ public final class DbBenchFactory {
         return DbBenchExpert.Variant.SYNTAX_ERROR;
     }
 
-    /** A well-mixed seed for (run seed, slot, attempt) (SplitMix64's finaliser). */
+    /** A well-mixed seed for (run seed, slot, attempt); see {@link kaizen.data.gen.SlotSeed}. */
     static long taskSeed(long seed, int slot, int attempt) {
-        long z = seed * 0x9E3779B97F4A7C15L + (slot + 1L) * 0xBF58476D1CE4E5B9L + (attempt + 1L) * 0x94D049BB133111EBL;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return kaizen.data.gen.SlotSeed.of(seed, slot, attempt);
     }
 }
