@@ -139,7 +139,8 @@ public final class RecipeReader {
             Obj s = obj(node.get(i), at, Set.of("name", "path", "protocol", "tags", "weight"));
             Path path = base.resolve(requiredText(s, "path")).normalize();
             if (!Files.isRegularFile(path)) throw error(at + ".path", path + " is not a file");
-            String name = s.text("name", stem(path.getParent() == null ? path : path.getParent()));
+            // data/synth-dbbench/trajectories.jsonl is "synth-dbbench"; other files go by their own name.
+            String name = s.text("name", stem(path.getFileName().toString().equals(kaizen.data.Trajectory.FILE_NAME) ? path.getParent() : path));
             if (!names.add(name)) throw error(at + ".name", "two sources are named '" + name + "'; give each a unique name");
             String protocol = requiredText(s, "protocol");
             Protocol proto = Protocol.fromWire(protocol).orElseThrow(() -> error(at + ".protocol",
