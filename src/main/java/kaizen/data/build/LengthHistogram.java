@@ -1,0 +1,103 @@
+package kaizen.data.build;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import kaizen.core.KaizenException;
+
+/** A length histogram drawn as a PNG with Java2D (headless), for the dataset card. */
+final class LengthHistogram {
+    private static final int WIDTH = 800;
+    private static final int HEIGHT = 420;
+    private static final int BINS = 30;
+    private static final int LEFT = 70;
+    private static final int RIGHT = 20;
+    private static final int TOP = 50;
+    private static final int BOTTOM = 60;
+
+    /** Median, 95th percentile and maximum of the lengths, for the card's table. */
+    record Summary(int count, int median, int p95, int max) {
+        static Summary of(int[] lengths) {
+            if (lengths.length == 0) return new Summary(0, 0, 0, 0);
+            int[] s = lengths.clone();
+            Arrays.sort(s);
+            return new Summary(s.length, s[(s.length - 1) / 2], s[(int) Math.ceil(0.95 * s.length) - 1], s[s.length - 1]);
+        }
+    }
+
+    private LengthHistogram() {}
+
+    static void draw(Path png, String title, String unit, int[] lengths) {
+        System.setProperty("java.awt.headless", "true");
+        Summary sum = Summary.of(lengths);
+        int max = Math.max(1, sum.max());
+        int binWidth = niceStep(Math.max(1, (int) Math.ceil((double) (max + 1) / BINS)));
+        int bins = Math.max(1, (max / binWidth) + 1);
+        int[] counts = new int[bins];
+        for (int l : lengths) counts[l / binWidth]++;
+        int top = Math.max(1, Arrays.stream(counts).max().orElse(1));
+
+        BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, WIDTH, HEIGHT);
+        int plotW = WIDTH - LEFT - RIGHT;
+        int plotH = HEIGHT - TOP - BOTTOM;
+        g.setColor(new Color(0x3b6ea5));
+        double barW = (double) plotW / bins;
+        for (int i = 0; i < bins; i++) {
+            int h = (int) Math.round((double) counts[i] / top * plotH);
+            g.fillRect(LEFT + (int) Math.round(i * barW) + 1, TOP + plotH - h, Math.max(1, (int) Math.round(barW) - 2), h);
+        }
+        g.setColor(Color.BLACK);
+        g.setStroke(new BasicStroke(1.5f));
+        g.drawLine(LEFT, TOP + plotH, LEFT + plotW, TOP + plotH);
+        g.drawLine(LEFT, TOP, LEFT, TOP + plotH);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+        g.drawString(title, LEFT, 24);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        g.drawString(String.format(Locale.ROOT, "n = %d   median %d   p95 %d   max %d %s", sum.count(), sum.median(), sum.p95(), sum.max(), unit), LEFT, 42);
+        FontMetrics fm = g.getFontMetrics();
+        int ticks = 5;
+        for (int t = 0; t <= ticks; t++) {
+            int x = LEFT + plotW * t / ticks;
+            String label = Integer.toString(bins * binWidth * t / ticks);
+            g.drawLine(x, TOP + plotH, x, TOP + plotH + 5);
+            g.drawString(label, x - fm.stringWidth(label) / 2, TOP + plotH + 20);
+            int y = TOP + plotH - plotH * t / ticks;
+            String count = Integer.toString((int) Math.round((double) top * t / ticks));
+            g.drawLine(LEFT - 5, y, LEFT, y);
+            g.drawString(count, LEFT - 8 - fm.stringWidth(count), y + 4);
+        }
+        String xLabel = "length (" + unit + "), bins of " + binWidth;
+        g.drawString(xLabel, LEFT + (plotW - fm.stringWidth(xLabel)) / 2, HEIGHT - 18);
+        g.rotate(-Math.PI / 2);
+        g.drawString("examples", -(TOP + plotH / 2 + fm.stringWidth("examples") / 2), 18);
+        g.dispose();
+        try {
+            ImageIO.write(img, "png", png.toFile());
+        } catch (IOException e) {
+            throw new KaizenException("cannot write " + png + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** 1, 2 or 5 times a power of ten, at least {@code raw}: bin edges a reader can add up. */
+    static int niceStep(int raw) {
+        for (long p = 1; ; p *= 10) {
+            for (int m : new int[] {1, 2, 5}) {
+                if (m * p >= raw) return (int) (m * p);
+            }
+        }
+    }
+}
