@@ -8,7 +8,7 @@ import torch
 from . import train
 from .losses import target_weights, weighted_token_ce
 from .model import hidden_states
-from .shards import collate
+from .shards import Batch, collate
 
 
 def units(ctx: train.Context) -> int:
@@ -25,16 +25,21 @@ def normalizer(ctx: train.Context, mine: list[int]) -> float:
     return total
 
 
+def batch_loss(backbone, head, batch: Batch, reason_weight: float, action_weight: float) -> torch.Tensor:
+    """Sum of weighted cross-entropy over the batch's trained tokens."""
+    weights = target_weights(batch.flags, reason_weight, action_weight)
+    selected = weights > 0
+    hidden = hidden_states(backbone, batch)[:, :-1][selected]
+    return weighted_token_ce(hidden, head, batch.input_ids[:, 1:][selected], weights[selected])
+
+
 def make_step(ctx: train.Context) -> train.MicroStep:
     s = ctx.settings
     packed = ctx.data.layout == "packed"
 
     def micro(rows: list[int]) -> tuple[torch.Tensor, dict[str, float]]:
         batch = collate([ctx.data.row(u) for u in rows], packed).to(ctx.device)
-        weights = target_weights(batch.flags, s.reason_weight, s.action_weight)
-        selected = weights > 0
-        hidden = hidden_states(ctx.backbone, batch)[:, :-1][selected]
-        loss = weighted_token_ce(hidden, ctx.head, batch.input_ids[:, 1:][selected], weights[selected])
+        loss = batch_loss(ctx.backbone, ctx.head, batch, s.reason_weight, s.action_weight)
         return loss, {"loss": float(loss.detach()), "tokens": float(batch.real_tokens)}
 
     return micro

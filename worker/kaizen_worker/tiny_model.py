@@ -16,7 +16,10 @@ PRESETS: dict[str, dict] = {
     "tiny": dict(model_type="qwen2", vocab_size=512, hidden_size=128, intermediate_size=256,
                  num_hidden_layers=2, num_attention_heads=4, num_key_value_heads=2,
                  max_position_embeddings=4096, rope_theta=10000.0, rms_norm_eps=1e-6,
-                 tie_word_embeddings=False, hidden_act="silu"),
+                 tie_word_embeddings=False, hidden_act="silu",
+                 # A random lm_head of std 0.02 caps a 128-wide model's logits near 2.5, so no
+                 # amount of LoRA training could make it confident; 0.1 leaves room to learn.
+                 initializer_range=0.1),
     "qwen2.5-7b": dict(model_type="qwen2", vocab_size=152064, hidden_size=3584, intermediate_size=18944,
                        num_hidden_layers=28, num_attention_heads=28, num_key_value_heads=4,
                        max_position_embeddings=32768, rope_theta=1000000.0, rms_norm_eps=1e-6,
@@ -44,8 +47,10 @@ def build(preset: str, vocab: int | None, seed: int, dtype: torch.dtype, device:
 
     torch.manual_seed(seed)
     with torch.device(device):
-        model = AutoModelForCausalLM.from_config(config(preset, vocab), dtype=dtype, attn_implementation="sdpa")
-    return model
+        try:
+            return AutoModelForCausalLM.from_config(config(preset, vocab), dtype=dtype, attn_implementation="sdpa")
+        except TypeError:  # transformers before 4.56 calls it torch_dtype
+            return AutoModelForCausalLM.from_config(config(preset, vocab), torch_dtype=dtype, attn_implementation="sdpa")
 
 
 def main() -> None:
