@@ -98,7 +98,12 @@ public final class TrainRun {
     }
 
     private String changedFields(JsonNode old) {
-        JsonNode now = Json.mapper().valueToTree(config.toJson());
+        JsonNode now;
+        try {
+            now = Json.parse(Json.write(config.toJson())); // parsed the way run.json was, so numbers compare alike
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         List<String> changed = new java.util.ArrayList<>();
         now.properties().forEach(e -> {
             if (!e.getValue().equals(old.path(e.getKey()))) changed.add(e.getKey());
