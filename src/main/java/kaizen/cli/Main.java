@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The {@code kaizen} command line. Errors a user can act on are printed without stack traces unless --debug. */
 @Command(name = "kaizen", mixinStandardHelpOptions = true, version = "kaizen 0.1.0",
         description = "Evaluate, build data for and train small agent models on AgentBench's DBBench and ALFWorld.",
-        subcommands = {EvalCommand.class, ReportCommand.class, DataCommand.class, AlfworldCommand.class, HouseholdCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {EvalCommand.class, ReportCommand.class, DataCommand.class, TrainCommand.class,
+                AlfworldCommand.class, HouseholdCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

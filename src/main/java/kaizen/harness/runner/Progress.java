@@ -18,6 +18,8 @@ public final class Progress implements AutoCloseable {
     private final AtomicInteger failed = new AtomicInteger();
     private volatile long lastPrintNanos;
     private final boolean enabled;
+    private volatile int resumedAt;
+    private volatile String detail = "";
 
     public Progress(String label, int total, PrintStream out, boolean enabled) {
         this.label = label;
@@ -25,6 +27,17 @@ public final class Progress implements AutoCloseable {
         this.out = out;
         this.enabled = enabled;
         this.interactive = System.console() != null;
+    }
+
+    /** Counts {@code n} items as done before this run (a resumed job): shown, but not in the rate. */
+    public void resumedAt(int n) {
+        resumedAt = n;
+        done.set(n);
+    }
+
+    /** Extra figures shown after the counts (a trainer's loss and learning rate, say). */
+    public void detail(String text) {
+        detail = text;
     }
 
     public void succeeded() {
@@ -53,13 +66,13 @@ public final class Progress implements AutoCloseable {
         int d = done.get();
         int f = failed.get();
         double secs = Math.max(1e-9, (now - startNanos) / 1e9);
-        double rate = (d + f) / secs;
+        double rate = (d + f - resumedAt) / secs;
         int width = 30;
         int filled = total == 0 ? width : (int) Math.round(width * (double) (d + f) / total);
         String bar = "#".repeat(Math.min(width, filled)) + "-".repeat(Math.max(0, width - filled));
         String eta = rate > 0 ? formatSeconds((total - d - f) / rate) : "?";
-        return String.format(Locale.ROOT, "%s [%s] %d/%d  %.1f/s  failed %d  elapsed %s  left %s",
-                label, bar, d + f, total, rate, f, formatSeconds(secs), eta);
+        return String.format(Locale.ROOT, "%s [%s] %d/%d  %.1f/s  failed %d  elapsed %s  left %s%s",
+                label, bar, d + f, total, rate, f, formatSeconds(secs), eta, detail.isEmpty() ? "" : "  " + detail);
     }
 
     static String formatSeconds(double s) {

@@ -1,0 +1,91 @@
+package kaizen.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import kaizen.core.KaizenException;
+import kaizen.train.ExampleRenderer;
+import kaizen.train.ModelFolder;
+import kaizen.train.RunConfig;
+import kaizen.train.RunConfigReader;
+import kaizen.train.RunRecord;
+import kaizen.train.TrainRun;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "train", description = "LoRA fine-tuning (SFT, DPO) computed by the PyTorch worker in worker/.",
+        mixinStandardHelpOptions = true, subcommands = {TrainCommand.Sft.class, TrainCommand.Dpo.class})
+final class TrainCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    abstract static class Kind implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "RUN.yaml", description = "the run's settings (docs/TRAINING.md lists them and their defaults)")
+        Path file;
+
+        @Option(names = "--dry-run", description = "validate, write the shards and worker.json, start no worker")
+        boolean dryRun;
+
+        @Option(names = "--stop-after-steps", paramLabel = "N", hidden = true,
+                description = "stop after step N's checkpoint, as an interruption would (resume tests)")
+        int stopAfterSteps;
+
+        @Option(names = "--no-progress", description = "no progress bar (metrics.jsonl is written either way)")
+        boolean noProgress;
+
+        @Option(names = "--debug", description = "print stack traces of errors")
+        boolean debug;
+
+        abstract RunConfig.Kind kind();
+
+        @Override
+        public Integer call() {
+            RunConfig config = RunConfigReader.read(file, kind());
+            var options = new TrainRun.Options(dryRun, stopAfterSteps, !noProgress, System.err);
+            var end = new TrainRun(config, options, model -> renderer(model, config.data().template())).run();
+            end.ifPresent(r -> System.out.println(summary(config, r)));
+            return 0;
+        }
+
+        private static String summary(RunConfig c, RunRecord r) {
+            String outputs = r.adapter().isEmpty() ? "" : "\nadapter: " + r.adapter() + (r.merged().isEmpty() ? "" : "\nmerged:  " + r.merged());
+            return c.kind().id() + " run " + c.name() + ": " + r.status().name().toLowerCase(java.util.Locale.ROOT)
+                    + (r.message().isEmpty() ? "" : " (" + r.message() + ")") + "\nrecord:  " + c.out().resolve(RunRecord.FILE)
+                    + outputs;
+        }
+    }
+
+    /**
+     * The renderer for data.format messages. Integration point: Kaizen's tokenizer package
+     * (kaizen.tokenizer.ChatEncoder, branch helper-tok) implements {@link ExampleRenderer}; until
+     * it is merged, conversations cannot be tokenized here.
+     */
+    static ExampleRenderer renderer(ModelFolder model, String template) {
+        throw new KaizenException("data.format messages needs Kaizen's tokenizer (chat template '" + template
+                + "'), which this build does not include yet; write token ids instead (data.format tokens)");
+    }
+
+    @Command(name = "sft", mixinStandardHelpOptions = true,
+            description = "Supervised fine-tuning with LoRA: loss on the assistant replies only.")
+    static final class Sft extends Kind {
+        @Override
+        RunConfig.Kind kind() {
+            return RunConfig.Kind.SFT;
+        }
+    }
+
+    @Command(name = "dpo", mixinStandardHelpOptions = true,
+            description = "Direct preference optimisation with LoRA; the frozen base (adapters off) is the reference.")
+    static final class Dpo extends Kind {
+        @Override
+        RunConfig.Kind kind() {
+            return RunConfig.Kind.DPO;
+        }
+    }
+}

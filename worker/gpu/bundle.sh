@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Makes the folder the device tool carries: the worker, the jar with the libraries `kaizen train`
+# needs, and a jlink'ed JRE (the GPU machine has no Java).   worker/gpu/bundle.sh DEST
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+DEST=$1
+source "$ROOT/scripts/find-java.sh"
+(cd "$ROOT" && ./mvnw -B -q -ntp -o -DskipTests package)
+rm -rf "$DEST" && mkdir -p "$DEST/java/lib"
+cp -r "$ROOT/worker" "$DEST/worker"
+find "$DEST/worker" -name __pycache__ -prune -exec rm -rf {} +
+cp "$ROOT/target/kaizen.jar" "$DEST/java/"
+cp "$ROOT"/target/lib/{jackson-,picocli-,snakeyaml-}*.jar "$DEST/java/lib/"
+cp "$ROOT/worker/gpu/device_check.sh" "$DEST/"
+JRE=$(mktemp -d)
+"$JAVA_HOME/bin/jlink" --add-modules java.base,java.sql,java.logging,jdk.unsupported --strip-debug \
+  --no-header-files --no-man-pages --compress=zip-9 --output "$JRE/jre"
+tar czf "$DEST/jre.tgz" -C "$JRE" jre && rm -rf "$JRE"
+du -sh "$DEST"

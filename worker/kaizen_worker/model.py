@@ -1,0 +1,74 @@
+"""Loads a local Hugging Face model folder, applies LoRA, and exposes backbone and head."""
+from __future__ import annotations
+
+import importlib.util
+import os
+from dataclasses import dataclass
+
+import torch
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach the hub: model folders are local
+
+DTYPES = {"bfloat16": torch.bfloat16, "float16": torch.float16, "float32": torch.float32}
+
+
+@dataclass(frozen=True)
+class LoraSettings:
+    r: int
+    alpha: int
+    dropout: float
+    targets: list[str]
+
+
+def quantization_available() -> bool:
+    return importlib.util.find_spec("bitsandbytes") is not None
+
+
+def load_base(folder: str, dtype: str, quantization: str, device: torch.device):
+    """The frozen base model. Returns (model, effective quantization): 4-bit needs bitsandbytes;
+    without it the base loads in ``dtype`` and the caller says so."""
+    from transformers import AutoModelForCausalLM
+
+    kwargs: dict = {"dtype": DTYPES[dtype], "attn_implementation": "sdpa", "local_files_only": True}
+    effective = "none"
+    if quantization == "4bit" and quantization_available():
+        from transformers import BitsAndBytesConfig
+
+        kwargs["quantization_config"] = BitsAndBytesConfig(
+            load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_compute_dtype=DTYPES[dtype],
+            bnb_4bit_use_double_quant=True)
+        kwargs["device_map"] = {"": device}
+        effective = "4bit"
+    model = AutoModelForCausalLM.from_pretrained(folder, **kwargs)
+    if effective == "none":
+        model.to(device)
+    model.config.use_cache = False
+    return model, effective
+
+
+def apply_lora(model, lora: LoraSettings, gradient_checkpointing: bool, quantized: bool):
+    from peft import LoraConfig, get_peft_model
+
+    if quantized:
+        from peft import prepare_model_for_kbit_training
+
+        model = prepare_model_for_kbit_training(model, use_gradient_checkpointing=gradient_checkpointing)
+    if gradient_checkpointing:
+        # Non-reentrant checkpointing needs no input grads, and works with frozen embeddings.
+        model.gradient_checkpointing_enable(gradient_checkpointing_kwargs={"use_reentrant": False})
+    config = LoraConfig(r=lora.r, lora_alpha=lora.alpha, lora_dropout=lora.dropout,
+                        target_modules=list(lora.targets), bias="none", task_type="CAUSAL_LM")
+    return get_peft_model(model, config)
+
+
+def backbone_and_head(peft_model):
+    """The decoder stack (returns hidden states) and the vocabulary projection of a PEFT causal LM.
+    The loss applies the head only at trained positions, so full [B, L, V] logits never exist."""
+    causal_lm = peft_model.get_base_model()
+    return causal_lm.model, causal_lm.lm_head
+
+
+def hidden_states(backbone, batch) -> torch.Tensor:
+    out = backbone(input_ids=batch.input_ids, position_ids=batch.position_ids,
+                   attention_mask=batch.attention_mask, use_cache=False)
+    return out.last_hidden_state
