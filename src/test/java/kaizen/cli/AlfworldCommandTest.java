@@ -3,11 +3,6 @@ package kaizen.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,30 +16,9 @@ class AlfworldCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String stdin, String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        InputStream oldIn = System.in;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-            int code = Main.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-            System.setIn(oldIn);
-        }
-    }
-
     @Test
     void walkthroughWinsEveryValidSeenGame() {
-        Run r = run("", "alfworld", "walkthrough", "--split", "valid_seen", "--no-progress");
+        CliRun r = CliRun.withStdin("", "alfworld", "walkthrough", "--split", "valid_seen", "--no-progress");
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("valid_seen: won 140/140"), r.out());
     }
@@ -59,7 +33,7 @@ class AlfworldCommandTest {
         // drop the last step of the plan: the game is then not won
         String last = "\"" + plan.getLast() + "\"";
         Files.writeString(trial.resolve("game.tw-pddl"), text.replace(", " + last + "]", "]"));
-        Run r = run("", "alfworld", "walkthrough", "--data", dir.toString(), "--no-progress");
+        CliRun r = CliRun.withStdin("", "alfworld", "walkthrough", "--data", dir.toString(), "--no-progress");
         assertEquals(1, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("NOT WON pick_and_place_simple-X-None-Y-1/trial_1: not won after all " + (plan.size() - 1) + " steps"), r.out());
         assertTrue(r.out().contains("total: won 0/1"), r.out());
@@ -69,7 +43,7 @@ class AlfworldCommandTest {
     void playReadsCommandsAndStopsWhenWon() {
         Path game = AlfworldGames.all().getFirst();
         List<String> plan = Alfworld.walkthrough(game);
-        Run r = run(":actions\nfly\n" + String.join("\n", plan) + "\n", "alfworld", "play", game.getParent().toString());
+        CliRun r = CliRun.withStdin(":actions\nfly\n" + String.join("\n", plan) + "\n", "alfworld", "play", game.getParent().toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("-= Welcome to TextWorld, ALFRED! =-"), r.out());
         assertTrue(r.out().contains("  inventory\n"), "':actions' lists admissible commands: " + r.out());
@@ -79,7 +53,7 @@ class AlfworldCommandTest {
 
     @Test
     void playOfAMissingGameIsAOneLineError() {
-        Run r = run("", "alfworld", "play", dir.resolve("nowhere").toString());
+        CliRun r = CliRun.withStdin("", "alfworld", "play", dir.resolve("nowhere").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("error: ") && r.err().contains("no such game file"), r.err());
         assertTrue(!r.err().contains("\tat "), r.err());
