@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "data", description = "Build training data (Kaizen's own tasks and trajectories; never AgentBench's).",
-        mixinStandardHelpOptions = true, subcommands = {DataGenCommand.class, DataBuildCommand.class})
+        mixinStandardHelpOptions = true, subcommands = {DataGenCommand.class, DataBuildCommand.class, DataTeacherCommand.class})
 final class DataCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
