@@ -115,6 +115,7 @@ final class DataTeacherCommand implements Runnable {
 
         @Override
         public Integer call() {
+            if (maxRound < 0) throw new KaizenException("--max-round must not be negative");
             TeacherTasks.DbBench tasks = TeacherTasks.dbbench(tasksFile);
             try (OpenAiChatClient client = teacher.client(); DbServer server = db.start();
                     DbEnvironment env = new DbEnvironment(server, DbEnvironment.DbOptions.DEFAULT)) {
