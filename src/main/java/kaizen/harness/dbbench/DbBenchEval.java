@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import kaizen.env.db.DbEnvironment;
 import kaizen.harness.model.ChatModel;
+import kaizen.harness.model.ModelUnavailableException;
 import kaizen.harness.runner.EpisodeRecord;
 import kaizen.harness.runner.EpisodeRunner;
 import kaizen.harness.runner.EvalReport;
@@ -29,19 +30,21 @@ public final class DbBenchEval {
         DbBenchEpisode episode = new DbBenchEpisode(env, s.maxRound());
         List<Integer> indices = tasks.stream().map(DbBenchTask::index).toList();
         EpisodeRunner runner = new EpisodeRunner(s.outDir(), s.concurrency(), s.progress());
-        EpisodeRunner.Summary summary = runner.run("dbbench", indices, index -> {
-            DbBenchTask task = tasks.get(index);
-            long t0 = System.nanoTime();
-            DbBenchEpisode.Result r = episode.run(task, modelFor.apply(task));
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("answer", r.answer());
-            result.put("type", r.type());
-            result.put("error", r.error());
-            boolean correct = DbBenchScoring.isCorrect(new DbBenchScoring.Outcome(r.type(), r.answer()), task.target());
-            return new EpisodeRecord(index, r.status(), result, r.history(), correct, r.rounds(),
-                    (System.nanoTime() - t0) / 1_000_000);
-        });
+        EpisodeRunner.Summary summary = runner.run("dbbench", indices,
+                index -> play(episode, index, tasks.get(index), modelFor.apply(tasks.get(index))));
         return EvalReport.write(s.outDir(), summary, metrics(tasks, summary, s));
+    }
+
+    /** Plays one episode of a task and makes its record, scored as AgentBench scores it. */
+    public static EpisodeRecord play(DbBenchEpisode episode, int index, DbBenchTask task, ChatModel model) throws ModelUnavailableException {
+        long t0 = System.nanoTime();
+        DbBenchEpisode.Result r = episode.run(task, model);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("answer", r.answer());
+        result.put("type", r.type());
+        result.put("error", r.error());
+        boolean correct = DbBenchScoring.isCorrect(new DbBenchScoring.Outcome(r.type(), r.answer()), task.target());
+        return new EpisodeRecord(index, r.status(), result, r.history(), correct, r.rounds(), (System.nanoTime() - t0) / 1_000_000);
     }
 
     static Map<String, Object> metrics(List<DbBenchTask> tasks, EpisodeRunner.Summary summary, Settings s) {
