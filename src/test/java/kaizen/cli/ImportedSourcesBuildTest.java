@@ -96,4 +96,18 @@ class ImportedSourcesBuildTest {
         assertEquals(1, Jsonl.readAll(out.resolve("imports/agenttraj/trajectories.jsonl")).size(), "the importer kept it: nothing marked it");
         assertFalse(Files.exists(out.resolve("sft.jsonl")));
     }
+
+    @Test
+    void eachSourceImportsFromTheCommandLineAndIsListed() {
+        CliRun list = CliRun.of("data", "import", "--list");
+        for (String s : REACT) assertTrue(list.out().contains(s), list.out());
+        for (String s : CONVERSATION) assertTrue(list.out().contains(s), list.out());
+        for (String s : List.of("scienceworld", "webshop", "jericho", "babyai", "toolbench", "agentinstruct", "agent-flan", "agenttraj")) {
+            Path out = dir.resolve(s);
+            CliRun r = CliRun.of("data", "import", s, FIXTURES.resolve(s).toString(), "--out", out.toString(), "--quiet");
+            assertEquals(0, r.code(), s + ": " + r.err());
+            assertTrue(r.out().startsWith(s + ": read "), r.out());
+            assertTrue(Files.exists(out.resolve("trajectories.jsonl")), s);
+        }
+    }
 }
