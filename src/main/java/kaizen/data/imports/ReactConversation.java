@@ -2,6 +2,7 @@ package kaizen.data.imports;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import kaizen.core.Message;
 
 /**
@@ -16,6 +17,9 @@ final class ReactConversation {
     static final String INSTRUCTION = "You are an agent in a text environment and must reach the goal you are given. "
             + "Each turn, reply with one line \"THOUGHT: ...\" saying what you think, then one line \"ACTION: ...\" "
             + "with exactly one command. The environment answers with what happened.";
+
+    /** Every line terminator the protocol's (?m) patterns recognise. */
+    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
 
     private final List<Message> messages = new ArrayList<>();
     private String pending;
@@ -46,8 +50,13 @@ final class ReactConversation {
         return List.copyOf(messages);
     }
 
+    /** One reply; line breaks of any kind inside the thought or the action become spaces, so it stays two lines. */
     static String reply(String thought, String action) {
-        String t = thought.strip().replace('\n', ' ');
-        return (t.isEmpty() ? "THOUGHT:" : "THOUGHT: " + t) + "\nACTION: " + action.strip();
+        String t = oneLine(thought);
+        return (t.isEmpty() ? "THOUGHT:" : "THOUGHT: " + t) + "\nACTION: " + oneLine(action);
+    }
+
+    private static String oneLine(String text) {
+        return LINE_BREAK.matcher(text).replaceAll(" ").strip();
     }
 }
