@@ -66,9 +66,12 @@ public final class AgentCollectionImporter implements Importer {
     private void convert(JsonlRecord r, ImportSink sink) {
         String id = r.node().path(idField).isValueNode() ? r.node().path(idField).asText() : "";
         List<Message> messages = turns.read(r);
-        String part = BenchmarkParts.partOf(id);
-        if (part.isEmpty()) part = BenchmarkParts.partOf(r.file().getFileName().toString());
-        Optional<String> benchmark = BenchmarkParts.reason(part, messages);
+        // AgentTraj-L ships one file per environment (alfworld_train.json) and AgentInstruct one per
+        // split: a benchmark named by either the id or the file name is enough to leave the record out.
+        String filePart = BenchmarkParts.partOf(r.file().getFileName().toString());
+        String idPart = BenchmarkParts.partOf(id);
+        String part = idPart.isEmpty() ? filePart : idPart;
+        Optional<String> benchmark = BenchmarkParts.reason(filePart, List.of()).or(() -> BenchmarkParts.reason(part, messages));
         if (benchmark.isPresent()) {
             sink.leaveOut(benchmark.get());
             return;

@@ -15,8 +15,8 @@ import kaizen.data.build.Protocol;
 /**
  * BabyAI in text form as AgentGym publishes its trajectories (AgentTraj-L and the AgentGym BabyAI
  * data): {@code {"item_id": "babyai_N", "conversations": [{"from": "human"|"gpt", "loss", "value"}]}},
- * JSON array or JSON Lines. Records whose {@code item_id} is not {@code babyai_*} are left out, so
- * a whole AgentTraj-L file can be given.
+ * JSON array or JSON Lines, e.g. AgentTraj-L's {@code babyai_train.json}. Records neither in a
+ * {@code babyai*} file nor with a {@code babyai_*} id are left out, so a mixed file can be given.
  *
  * <p>AgentGym's fixed opening (its instruction and the scripted "OK" reply) is replaced by Kaizen's
  * ReAct instruction; the first real human turn (goal, what the agent sees, available actions) and
@@ -51,7 +51,7 @@ public final class BabyAiImporter implements Importer {
 
     private static void convert(JsonlRecord r, ImportSink sink) {
         String id = r.optionalText("item_id", r.optionalText("id", ""));
-        if (!id.startsWith("babyai")) {
+        if (!id.startsWith("babyai") && !r.file().getFileName().toString().startsWith("babyai")) {
             sink.leaveOut("not a babyai record");
             return;
         }
