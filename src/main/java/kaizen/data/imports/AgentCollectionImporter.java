@@ -19,32 +19,37 @@ import kaizen.data.build.Protocol;
  */
 public final class AgentCollectionImporter implements Importer {
     private static final ChatTurns SHAREGPT = ChatTurns.shareGpt(ChatTurns.SHAREGPT_SPEAKERS);
-    private static final ChatTurns ROLE_CONTENT = new ChatTurns("conversation", "role", "content", Map.of(
+    private static final Map<String, Role> ROLES = Map.of(
             "system", Role.SYSTEM, "user", Role.USER, "assistant", Role.ASSISTANT,
-            "function", Role.USER, "environment", Role.USER, "tool", Role.USER));
+            "function", Role.USER, "environment", Role.USER, "tool", Role.USER);
 
     /** THUDM/AgentInstruct: {id, conversations: [{from: human|gpt, loss, value}]}; splits os, db, alfworld, webshop, kg, mind2web. */
     public static final AgentCollectionImporter AGENT_INSTRUCT = new AgentCollectionImporter("agentinstruct",
             "AgentInstruct JSON/JSONL ({id, conversations: [{from, loss, value}]}; the split from the id or the file name, e.g. alfworld-00000-of-00001.jsonl; export the parquet files to JSONL first)",
-            SHAREGPT, "id");
-    /** internlm/Agent-FLAN: data/*.jsonl of {id, conversation: [{role, content, loss}]}. */
+            List.of(SHAREGPT), "id");
+    /**
+     * internlm/Agent-FLAN: data/*.jsonl of {id, conversation: [{role, content, loss}]}; its files are
+     * reported not to share one schema, so {@code messages} and ShareGPT {@code conversations} are read too.
+     */
     public static final AgentCollectionImporter AGENT_FLAN = new AgentCollectionImporter("agent-flan",
             "Agent-FLAN JSONL (data/*.jsonl: {id, conversation: [{role: system|user|assistant, content, loss}]})",
-            ROLE_CONTENT, "id");
+            List.of(new ChatTurns("conversation", "role", "content", ROLES), new ChatTurns("messages", "role", "content", ROLES),
+                    ChatTurns.shareGpt(ChatTurns.SHAREGPT_SPEAKERS)), "id");
     /** AgentGym/AgentTraj-L: {item_id: "webshop_0", conversations: [{from: human|gpt, loss, value}]}. */
     public static final AgentCollectionImporter AGENT_TRAJ = new AgentCollectionImporter("agenttraj",
             "AgentTraj / AgentGym JSON or JSONL ({item_id: ENV_N, conversations: [{from, loss, value}]})",
-            SHAREGPT, "item_id");
+            List.of(SHAREGPT), "item_id");
 
     private final String name;
     private final String reads;
-    private final ChatTurns turns;
+    /** The layouts this collection uses, most common first: a record is read with the first whose field it has. */
+    private final List<ChatTurns> layouts;
     private final String idField;
 
-    private AgentCollectionImporter(String name, String reads, ChatTurns turns, String idField) {
+    private AgentCollectionImporter(String name, String reads, List<ChatTurns> layouts, String idField) {
         this.name = name;
         this.reads = reads;
-        this.turns = turns;
+        this.layouts = layouts;
         this.idField = idField;
     }
 
@@ -65,7 +70,7 @@ public final class AgentCollectionImporter implements Importer {
 
     private void convert(JsonlRecord r, ImportSink sink) {
         String id = r.node().path(idField).isValueNode() ? r.node().path(idField).asText() : "";
-        List<Message> messages = turns.read(r);
+        List<Message> messages = layouts.stream().filter(l -> l.presentIn(r)).findFirst().orElse(layouts.getFirst()).read(r);
         // AgentTraj-L ships one file per environment (alfworld_train.json) and AgentInstruct one per
         // split: a benchmark named by either the id or the file name is enough to leave the record out.
         String filePart = BenchmarkParts.partOf(r.file().getFileName().toString());

@@ -50,10 +50,11 @@ class ToolAndCollectionImportersTest {
 
     @Test
     void agentFlanRecordsWithoutTellingIdsAreCaughtByTheirPrompts() {
-        List<Trajectory> ts = run("agent-flan", 4, 1, Map.of(
+        List<Trajectory> ts = run("agent-flan", 5, 2, Map.of(
                 "benchmark-derived: alfworld", 1L, "benchmark-derived: agentbench os", 1L, "malformed: conversation[0].role", 1L));
         Trajectory tool = ts.getFirst();
         assertEquals("toolbench_17", tool.taskId());
+        assertEquals("10", ts.get(1).taskId(), "a record in the 'messages' layout");
         assertEquals(Role.USER, tool.messages().get(3).role(), "a function answer is a user turn");
     }
 
