@@ -16,7 +16,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.StringLength;
 
 /** The text conversions every ReAct importer relies on, over arbitrary source text. */
-class ImportTextProperties {
+class ImportTextPropertiesTest {
     @Property
     void anyThoughtAndNonBlankActionMakeAWellFormedReactReply(@ForAll("sourceText") String thought, @ForAll("sourceText") String action) {
         Assume.that(action.chars().anyMatch(Character::isLetter)); // a command; a blank one is the protocol check's to refuse
