@@ -43,7 +43,7 @@ final class DataImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (list || source == null) {
-            for (Importer i : Importers.all()) System.out.printf("  %-12s %s%n", i.name(), i.reads());
+            for (Importer i : Importers.all()) System.out.printf("  %-14s %s%n", i.name(), i.reads());
             return list ? 0 : 2;
         }
         if (input == null) throw new picocli.CommandLine.ParameterException(

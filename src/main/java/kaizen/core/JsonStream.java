@@ -45,7 +45,8 @@ public final class JsonStream {
         }
     }
 
-    private static InputStream open(Path file) throws IOException {
+    /** The file's bytes, through gzip when its name ends in {@code .gz}; for readers of other JSON layouts. */
+    public static InputStream open(Path file) throws IOException {
         InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         if (file.getFileName().toString().endsWith(".gz")) raw = new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16);
         return raw;

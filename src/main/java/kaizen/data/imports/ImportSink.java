@@ -83,6 +83,13 @@ public final class ImportSink implements AutoCloseable {
         tick();
     }
 
+    /** Keeps the trajectory when its conversation follows {@code protocol}; otherwise leaves it out, counted under the protocol's reason. */
+    public void keepIfWellFormed(Trajectory t, kaizen.data.build.Protocol protocol) {
+        java.util.Optional<String> problem = protocol.problem(t.messages());
+        if (problem.isPresent()) leaveOut(problem.get());
+        else keep(t);
+    }
+
     /** Keeps several trajectories made from one record (e.g. one per turn of a conversation). */
     public void keepAll(List<Trajectory> ts) {
         read++;

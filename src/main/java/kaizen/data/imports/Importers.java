@@ -9,7 +9,15 @@ import kaizen.core.KaizenException;
 /** Every importer Kaizen has, by name; the one entry point of the package. */
 public final class Importers {
     private static final List<Importer> ALL = List.of(
-            new ShareGptImporter());
+            new ShareGptImporter(),
+            new ScienceWorldImporter(),
+            new WebShopImporter(),
+            new JerichoImporter(),
+            new BabyAiImporter(),
+            new ToolBenchImporter(),
+            AgentCollectionImporter.AGENT_INSTRUCT,
+            AgentCollectionImporter.AGENT_FLAN,
+            AgentCollectionImporter.AGENT_TRAJ);
 
     private Importers() {}
 

@@ -5,11 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import kaizen.core.JsonStream;
 import kaizen.core.JsonlRecord;
 import kaizen.core.Message;
-import kaizen.core.Role;
 import kaizen.data.Trajectory;
 import kaizen.data.build.Protocol;
 
@@ -22,10 +19,7 @@ import kaizen.data.build.Protocol;
  */
 public final class ShareGptImporter implements Importer {
     public static final String SOURCE = "sharegpt";
-    private static final Map<String, Role> SHAREGPT_ROLES = Map.of(
-            "human", Role.USER, "user", Role.USER,
-            "gpt", Role.ASSISTANT, "chatgpt", Role.ASSISTANT, "bard", Role.ASSISTANT, "assistant", Role.ASSISTANT,
-            "system", Role.SYSTEM);
+    private static final ChatTurns SHAREGPT = ChatTurns.shareGpt(ChatTurns.SHAREGPT_SPEAKERS);
 
     @Override
     public String name() {
@@ -39,44 +33,13 @@ public final class ShareGptImporter implements Importer {
 
     @Override
     public void run(Path input, ImportSink sink) {
-        for (Path file : InputFiles.list(input, ".json", ".jsonl", ".json.gz", ".jsonl.gz")) {
-            JsonStream.forEach(file, r -> {
-                convert(r, sink);
-                return !sink.full();
-            }, sink::malformed);
-            if (sink.full()) return;
-        }
+        InputFiles.eachRecord(input, sink, r -> convert(r, sink), InputFiles.JSON);
     }
 
     private static void convert(JsonlRecord r, ImportSink sink) {
-        List<Message> messages;
-        try {
-            messages = r.node().has("messages") ? openAi(r) : shareGpt(r);
-        } catch (kaizen.core.BadInputException e) {
-            sink.malformed(e);
-            return;
-        }
-        Optional<String> problem = Protocol.CONVERSATION.problem(messages);
-        if (problem.isPresent()) {
-            sink.leaveOut(problem.get());
-            return;
-        }
+        List<Message> messages = r.node().has("messages") ? openAi(r) : SHAREGPT.read(r);
         String id = r.node().path("id").isValueNode() ? r.node().path("id").asText() : r.file().getFileName() + ":" + r.line();
-        sink.keep(new Trajectory(SOURCE, id, "chat", messages, Trajectory.Outcome.SOLVED, 0, Map.of()));
-    }
-
-    private static List<Message> shareGpt(JsonlRecord r) {
-        JsonNode turns = r.array("conversations");
-        List<Message> out = new ArrayList<>();
-        for (int i = 0; i < turns.size(); i++) {
-            JsonNode t = turns.get(i);
-            String field = "conversations[" + i + "]";
-            Role role = SHAREGPT_ROLES.get(t.path("from").asText().toLowerCase(java.util.Locale.ROOT));
-            if (role == null) throw r.error(field + ".from", "unknown speaker '" + t.path("from").asText() + "'");
-            if (!t.path("value").isTextual()) throw r.error(field + ".value", "expected a string");
-            out.add(new Message(role, t.path("value").asText()));
-        }
-        return out;
+        sink.keepIfWellFormed(new Trajectory(SOURCE, id, "chat", messages, Trajectory.Outcome.SOLVED, 0, Map.of()), Protocol.CONVERSATION);
     }
 
     private static List<Message> openAi(JsonlRecord r) {
