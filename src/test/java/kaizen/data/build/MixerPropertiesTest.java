@@ -15,7 +15,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /** Mixing on random source sizes and ratios: both axes' shares hold to rounding, sizes add up, same seed same mix. */
-class MixerProperties {
+class MixerPropertiesTest {
     static List<Example> examples(Recipe.Source s, int n) {
         List<Example> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
