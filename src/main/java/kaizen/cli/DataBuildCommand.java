@@ -38,7 +38,7 @@ final class DataBuildCommand implements Callable<Integer> {
         Recipe recipe = RecipeReader.read(recipeFile);
         Path dir = out != null ? out : recipe.out().orElseThrow(() ->
                 new KaizenException(recipeFile + ": no output folder: give --out DIR or 'out:' in the recipe"));
-        BuildReport r = DatasetBuild.run(recipe, dir, ModelFormats.available(), System.out, !noProgress);
+        BuildReport r = DatasetBuild.run(recipe, dir, ModelFormats.available(recipe.tokenizer()), System.out, !noProgress);
         System.out.printf(Locale.ROOT, "built %s in %.1f s: %d SFT examples%s; decontamination passed (%d checked)%n",
                 recipe.name(), r.seconds(), r.sftExamples(), recipe.dpo().enabled() ? ", " + r.dpoPairs() + " DPO pairs" : "",
                 r.gate().examplesChecked());

@@ -34,7 +34,7 @@ class RecipeReaderTest {
         assertEquals(2, e.line());
         assertEquals("seeed", e.field());
         assertEquals(dir.resolve("r.yaml") + ":2: field 'seeed': unknown key (expected one of decontamination, dedup, dpo, filters, "
-                + "mix, models, name, out, seed, sources)", e.getMessage());
+                + "mix, models, name, out, seed, sources, tokenizer)", e.getMessage());
     }
 
     @Test

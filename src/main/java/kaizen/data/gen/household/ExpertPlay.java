@@ -37,7 +37,8 @@ final class ExpertPlay {
     /** How the conversation is written. */
     record Style(boolean stateAct, boolean actionList) {}
 
-    record Played(List<Message> messages, Variant variant, int actions) {}
+    /** @param untrained the mistaken turns: kept in the context, not learnt (weight 0) */
+    record Played(List<Message> messages, Variant variant, int actions, java.util.Set<Integer> untrained) {}
 
     /** Steps beyond which a run counts as failed: every receptacle walked to and opened twice over, plus the handling. */
     static int stepBound(World w) {
@@ -49,6 +50,7 @@ final class ExpertPlay {
     private final RandomGenerator rng;
     private final Thinker thinker;
     private final List<Message> messages = new ArrayList<>();
+    private final java.util.Set<Integer> untrained = new java.util.TreeSet<>();
     private int actions;
 
     private ExpertPlay(World world, Style style, RandomGenerator rng) {
@@ -97,11 +99,12 @@ final class ExpertPlay {
             messages.add(Message.user(fb.text() + actionList()));
         }
         if (!world.goalMet()) return Optional.empty();
-        return Optional.of(new Played(messages, done, actions));
+        return Optional.of(new Played(messages, done, actions, untrained));
     }
 
     /** Writes a mistaken turn and the world's answer; false if the world unexpectedly accepted it. */
     private boolean refused(String reasoning, String wrong) {
+        untrained.add(messages.size());
         messages.add(Message.assistant(thinker.turn(reasoning, wrong)));
         actions++;
         World.Feedback fb = world.step(wrong);
@@ -111,7 +114,13 @@ final class ExpertPlay {
     }
 
     private String actionList() {
-        if (!style.actionList()) return "";
-        return "\nAVAILABLE ACTIONS: " + String.join(", ", world.admissible().stream().map(Command::text).toList());
+        return style.actionList() ? actionList(world) : "";
     }
+
+    /** The line that ends each user turn when the style lists the available actions. */
+    static String actionList(World world) {
+        return ACTION_LIST + String.join(", ", world.admissible().stream().map(Command::text).toList());
+    }
+
+    static final String ACTION_LIST = "\nAVAILABLE ACTIONS: ";
 }
