@@ -43,7 +43,7 @@ class DataGenCliTest {
     }
 
     /** The shared test server, given by URL as a user would give an existing server. */
-    private static String dbUrl() {
+    static String dbUrl() {
         ServerEndpoint ep = TestDatabase.server().endpoint();
         return "mysql://" + URLEncoder.encode(ep.adminUser(), StandardCharsets.UTF_8) + ":"
                 + URLEncoder.encode(ep.adminPassword(), StandardCharsets.UTF_8) + "@" + ep.host() + ":" + ep.port();

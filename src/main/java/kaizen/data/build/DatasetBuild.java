@@ -46,7 +46,10 @@ public final class DatasetBuild {
      * @throws ContaminationException when an example matches a benchmark (its findings are in {@value #CONTAMINATION})
      */
     public static BuildReport run(Recipe recipe, Path out, ModelFormats formats, PrintStream log, boolean progress) {
-        try (LazyDatabase db = new LazyDatabase(log)) {
+        try (kaizen.env.db.LazyDbEnvironment db = new kaizen.env.db.LazyDbEnvironment(() -> {
+            log.println("starting the embedded MariaDB " + kaizen.env.db.EmbeddedMariaDb.VERSION + " to replay DBBench conversations ...");
+            return kaizen.env.db.EmbeddedMariaDb.start(Path.of(System.getProperty("user.home"), ".cache", "kaizen"));
+        })) {
             return run(recipe, out, formats, log, progress, db);
         }
     }
@@ -220,33 +223,6 @@ public final class DatasetBuild {
         pairs.stream().map(p -> p.rejectedFrom().trajectory().metadata().get("negative")).filter(java.util.Objects::nonNull)
                 .forEach(k -> rejected.merge(k, 1, Integer::sum));
         return new BuildReport.Untrained(withUntrained, turns, recovery, rejected);
-    }
-
-    /** The embedded MariaDB, started when a {@code verify: dbbench} source first needs it and stopped with the build. */
-    private static final class LazyDatabase implements java.util.function.Supplier<kaizen.env.db.DbEnvironment>, AutoCloseable {
-        private final PrintStream log;
-        private kaizen.env.db.DbServer server;
-        private kaizen.env.db.DbEnvironment env;
-
-        LazyDatabase(PrintStream log) {
-            this.log = log;
-        }
-
-        @Override
-        public synchronized kaizen.env.db.DbEnvironment get() {
-            if (env == null) {
-                log.println("starting the embedded MariaDB " + kaizen.env.db.EmbeddedMariaDb.VERSION + " to replay DBBench conversations ...");
-                server = kaizen.env.db.EmbeddedMariaDb.start(Path.of(System.getProperty("user.home"), ".cache", "kaizen"));
-                env = new kaizen.env.db.DbEnvironment(server, kaizen.env.db.DbEnvironment.DbOptions.DEFAULT);
-            }
-            return env;
-        }
-
-        @Override
-        public synchronized void close() {
-            if (env != null) env.close();
-            if (server != null) server.close();
-        }
     }
 
     private static Map<String, Object> drop(String stage, Example e, String reason) {

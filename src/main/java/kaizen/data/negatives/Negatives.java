@@ -7,6 +7,11 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import kaizen.core.KaizenException;
 import kaizen.core.Message;
 import kaizen.core.Role;
 import kaizen.data.Trajectory;
@@ -35,6 +40,7 @@ import kaizen.harness.runner.Progress;
  */
 public final class Negatives {
     public static final String SOURCE = "kaizen-negatives";
+    private static final int THREADS = 8;
 
     private Negatives() {}
 
@@ -85,22 +91,39 @@ public final class Negatives {
         Derived derive(Trajectory expert, int index, SplittableRandom rng);
     }
 
+    /** Experts are independent (each draws from its own seed), so they run in parallel and the output keeps expert order. */
     private static Result derive(List<Trajectory> experts, Settings s, String label, Deriver deriver) {
+        List<Derived> derived = new ArrayList<>(experts.size());
+        try (Progress bar = new Progress(label, experts.size(), System.err, s.progress());
+                ExecutorService pool = Executors.newFixedThreadPool(THREADS, Thread.ofPlatform().daemon().name("kaizen-negatives-", 0).factory())) {
+            List<Future<Derived>> futures = new ArrayList<>(experts.size());
+            for (int i = 0; i < experts.size(); i++) {
+                Trajectory t = experts.get(i);
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    Derived d = deriver.derive(t, index, new SplittableRandom(s.seed() * 0x9E3779B97F4A7C15L ^ t.seed()));
+                    bar.succeeded();
+                    return d;
+                }));
+            }
+            for (Future<Derived> f : futures) derived.add(f.get());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new KaizenException("negatives failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KaizenException("negatives interrupted");
+        }
         List<Trajectory> out = new ArrayList<>();
         Map<String, Integer> rejected = new TreeMap<>();
         Map<String, Integer> recovery = new TreeMap<>();
         Map<String, Integer> skipped = new TreeMap<>();
-        try (Progress bar = new Progress(label, experts.size(), System.err, s.progress())) {
-            for (int i = 0; i < experts.size(); i++) {
-                Trajectory t = experts.get(i);
-                Derived d = deriver.derive(t, i, new SplittableRandom(s.seed() * 0x9E3779B97F4A7C15L ^ t.seed()));
-                for (Trajectory n : d.trajectories()) {
-                    (n.outcome().success() ? recovery : rejected).merge(n.metadata().get("negative"), 1, Integer::sum);
-                    out.add(n);
-                }
-                d.skipped().forEach(r -> skipped.merge(r, 1, Integer::sum));
-                bar.succeeded();
+        for (Derived d : derived) {
+            for (Trajectory n : d.trajectories()) {
+                (n.outcome().success() ? recovery : rejected).merge(n.metadata().get("negative"), 1, Integer::sum);
+                out.add(n);
             }
+            d.skipped().forEach(r -> skipped.merge(r, 1, Integer::sum));
         }
         return new Result(out, rejected, recovery, skipped);
     }
