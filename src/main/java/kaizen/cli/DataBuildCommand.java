@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = {
             "Build SFT and DPO sets from trajectory files as a recipe says: decontamination gate against the benchmarks",
-            "(a match fails the build and names the examples), quality filters, exact and near-duplicate dedup, mixing to",
+            "(a match fails the build and names the examples), replay of sources marked verify: (DBBench on MariaDB, household",
+            "in its world), quality filters, exact and near-duplicate dedup, mixing to",
             "target ratios, and export as OpenAI-messages JSONL, ShareGPT JSONL and Parquet with a dataset card (README.md).",
             "The recipe format is in docs/DATA.md."},
         footer = {"", "Examples:", "  kaizen data build --default                 Kaizen's own synthetic data, generated when missing (no model)",

@@ -74,8 +74,11 @@ public final class DatasetBuild {
         }
 
         BuildReport.Gate gate = gate(recipe, loaded, out, log, progress);
+        long tr = System.nanoTime();
         Map<String, BuildReport.Replayed> replays = Replays.verify(recipe.sources(), loaded, db, progress);
         replays.forEach((name, r) -> log.printf("verified %s: %d of %d successes %s%n", name, r.replayed() - r.failed().size(), r.replayed(), r.how()));
+        if (!replays.isEmpty()) log.printf(java.util.Locale.ROOT, "replays took %.1f s%n", (System.nanoTime() - tr) / 1e9);
+        long tq = System.nanoTime();
 
         Map<String, Integer> qualityDrops = new LinkedHashMap<>();
         List<Map<String, Object>> dropped = new ArrayList<>();
@@ -120,6 +123,7 @@ public final class DatasetBuild {
         Map<String, List<Example>> pool = new LinkedHashMap<>();
         for (Recipe.Source s : recipe.sources()) pool.put(s.name(), new ArrayList<>());
         for (Example e : dedup.kept()) pool.get(e.source().name()).add(e);
+        log.printf(java.util.Locale.ROOT, "quality filters and dedup took %.1f s%n", (System.nanoTime() - tq) / 1e9);
         log.printf("quality filters dropped %d, dedup dropped %d (exact %d, near %d)%n",
                 qualityDrops.entrySet().stream().filter(e -> !e.getKey().startsWith("not a success")).mapToInt(Map.Entry::getValue).sum(),
                 dedup.dropped().size(), dedupDrops.getOrDefault("exact duplicate", 0), dedupDrops.getOrDefault("near-duplicate", 0));
@@ -127,6 +131,7 @@ public final class DatasetBuild {
         Mixer.Result mix = Mixer.mix(recipe.mix(), recipe.sources(), pool, recipe.seed());
         log.printf("mixed %d SFT examples%s%n", mix.examples().size(), mix.limitedBy().isEmpty() ? "" : " (size limited by source " + mix.limitedBy() + ")");
 
+        long tw = System.nanoTime();
         List<String> files = new ArrayList<>();
         writeSft(out, mix.examples(), files);
         DpoPairs.Result dpo = new DpoPairs.Result(List.of(), Map.of());
@@ -137,6 +142,8 @@ public final class DatasetBuild {
         }
         Jsonl.writeAll(out.resolve(DROPPED), dropped);
         files.add(DROPPED);
+        log.printf(java.util.Locale.ROOT, "pairing and writing the sets took %.1f s%n", (System.nanoTime() - tw) / 1e9);
+        long tl = System.nanoTime();
 
         Map<String, BuildReport.Lengths> lengths = new LinkedHashMap<>();
         List<ModelFormat> measured = new ArrayList<>(models);
@@ -154,6 +161,7 @@ public final class DatasetBuild {
             }
         }
 
+        log.printf(java.util.Locale.ROOT, "lengths, histograms and renders took %.1f s%n", (System.nanoTime() - tl) / 1e9);
         Map<String, BuildReport.SourceCounts> perSource = new LinkedHashMap<>();
         for (Recipe.Source s : recipe.sources()) {
             int[] c = stageCounts.get(s.name());
