@@ -141,6 +141,10 @@ final class DatasetCard {
         if (r.lengths().containsKey("chars")) {
             sb.append(" `chars` counts the characters of the message contents, not tokens (no chat template, no tokenizer).");
         }
+        if (r.lengths().containsKey("qwen3-thinking")) {
+            sb.append(" `qwen3-thinking` puts each reply's reasoning (the text before its action: a ReAct THOUGHT, a DBBench explanation)"
+                    + " inside `<think>`; Qwen3's template keeps it only for the final reply, earlier replies render as their actions.");
+        }
         sb.append("\n\n");
         for (var e : r.lengths().entrySet()) sb.append("![").append(e.getKey()).append(" lengths](").append(e.getValue().picture()).append(")\n\n");
         return sb.toString();
