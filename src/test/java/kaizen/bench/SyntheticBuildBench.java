@@ -2,8 +2,6 @@ package kaizen.bench;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -90,11 +88,22 @@ public final class SyntheticBuildBench {
                   dbbench: [%s]
                   alfworld: [%s]
                 """.formatted(shared.resolve("qwen-tokenizer"), shared.resolve("dbbench/dev.jsonl"), shared.resolve("alfworld/json_2.1.1")));
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) p.resetPeakUsage();
+        // Peak heap in use (live data plus garbage not yet collected), sampled every 20 ms during the build.
+        java.util.concurrent.atomic.AtomicLong peakHeap = new java.util.concurrent.atomic.AtomicLong();
+        Thread sampler = Thread.ofPlatform().daemon().start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peakHeap.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
         Recipe r = RecipeReader.read(recipe);
         BuildReport report = DatasetBuild.run(r, tmp.resolve("out"), ModelFormats.available(r.tokenizer()), new PrintStream(System.out), false, env);
-        long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        sampler.interrupt();
+        long peak = peakHeap.get();
         System.out.printf(Locale.ROOT, "build: %d trajectories in %.1f s = %.0f examples/s; %d SFT examples, %d DPO pairs; gate %.1f s; "
                 + "peak heap %.0f MB (max %d MB)%n", input, report.seconds(), input / report.seconds(), report.sftExamples(), report.dpoPairs(),
                 report.gate().seconds(), peak / 1e6, Runtime.getRuntime().maxMemory() >> 20);
