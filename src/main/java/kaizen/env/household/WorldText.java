@@ -65,7 +65,7 @@ final class WorldText {
                     "make sure " + a + " is cold and ends up " + to);
             case EXAMINE_UNDER_LIGHT -> oneOf("study " + a + " beneath a switched-on " + light.name(),
                     "examine " + a + " by the light of the " + light.name(), "hold " + a + " under a lit " + light.name());
-            case PUT_TWO -> oneOf("set two " + plural(k) + " " + to, "place a pair of " + plural(k) + " " + to,
+            case PUT_TWO -> oneOf("set two " + plural(k) + " " + to, "place a couple of " + plural(k) + " " + to,
                     "move two " + plural(k) + " so that both are " + to);
         };
     }
