@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "gen", description = "Generate synthetic tasks with expert trajectories.",
-        mixinStandardHelpOptions = true, subcommands = {DataGenDbBenchCommand.class, DataGenHouseholdCommand.class})
+        mixinStandardHelpOptions = true, subcommands = {DataGenDbBenchCommand.class, DataGenHouseholdCommand.class, DataGenNegativesCommand.class})
 final class DataGenCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -12,11 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import kaizen.core.Jsonl;
 import kaizen.core.JsonlRecord;
 import kaizen.core.Message;
+import kaizen.core.Role;
 
 /**
  * One multi-turn agent conversation used as training data, whatever produced it (a synthetic
@@ -32,6 +36,10 @@ import kaizen.core.Message;
  *   <li>{@code outcome}: whether the evaluation's own scoring counts it as solved, and the score;</li>
  *   <li>{@code seed}: the seed that reproduces it (0 when the source is not seeded);</li>
  *   <li>{@code metadata}: free string facts (domain, variant, ...), kept sorted so files are byte-stable.</li>
+ *   <li>{@code untrained}: indices of assistant messages that stay in the context but must not be
+ *       learnt (a deliberate bad turn of a recovery example). On the wire they carry OpenAI's
+ *       fine-tuning mark {@code "weight": 0}; a message without {@code weight} (or with 1) is trained,
+ *       so files written before the field existed read as before.</li>
  * </ul>
  */
 public record Trajectory(
@@ -41,7 +49,8 @@ public record Trajectory(
         List<Message> messages,
         Outcome outcome,
         long seed,
-        SortedMap<String, String> metadata) {
+        SortedMap<String, String> metadata,
+        SortedSet<Integer> untrained) {
 
     public static final String FILE_NAME = "trajectories.jsonl";
 
@@ -61,12 +70,49 @@ public record Trajectory(
         Objects.requireNonNull(outcome, "outcome");
         messages = List.copyOf(messages);
         metadata = Collections.unmodifiableSortedMap(new TreeMap<>(metadata));
+        untrained = Collections.unmodifiableSortedSet(new TreeSet<>(untrained));
+        for (int i : untrained) {
+            if (i < 0 || i >= messages.size() || messages.get(i).role() != Role.ASSISTANT) {
+                throw new IllegalArgumentException("untrained turn " + i + " is not an assistant message");
+            }
+            // The reply a conversation ends with is what it teaches; an untrained one would teach nothing.
+            if (i == messages.size() - 1) throw new IllegalArgumentException("the last assistant reply must be trained");
+        }
     }
 
+    /** Every turn trained. */
     public Trajectory(String source, String taskId, String category, List<Message> messages, Outcome outcome, long seed,
             Map<String, String> metadata) {
-        this(source, taskId, category, messages, outcome, seed, new TreeMap<>(metadata));
+        this(source, taskId, category, messages, outcome, seed, new TreeMap<>(metadata), new TreeSet<>());
     }
+
+    /** With the given assistant messages marked untrained ({@code "weight": 0}). */
+    public Trajectory(String source, String taskId, String category, List<Message> messages, Outcome outcome, long seed,
+            Map<String, String> metadata, Set<Integer> untrained) {
+        this(source, taskId, category, messages, outcome, seed, new TreeMap<>(metadata), new TreeSet<>(untrained));
+    }
+
+    /** Whether message {@code i} is learnt (every user/system message and every assistant one not marked). */
+    public boolean trained(int i) {
+        return !untrained.contains(i);
+    }
+
+    /** Message {@code i} in the OpenAI wire form, with {@code "weight": 0} when it is an untrained assistant turn. */
+    public Map<String, Object> messageJson(int i) {
+        Map<String, Object> m = new LinkedHashMap<>(messages.get(i).toJson());
+        if (untrained.contains(i)) m.put(WEIGHT, 0);
+        return m;
+    }
+
+    /** All messages in the wire form of {@link #messageJson}. */
+    public List<Map<String, Object>> messagesJson() {
+        List<Map<String, Object>> out = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) out.add(messageJson(i));
+        return out;
+    }
+
+    /** OpenAI fine-tuning's per-assistant-message training weight: 0 = in the context, not learnt. */
+    public static final String WEIGHT = "weight";
 
     /**
      * SHA-256 (hex) of the conversation alone — roles and contents in order — so the same
@@ -80,10 +126,13 @@ public record Trajectory(
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        for (Message m : messages) {
+        for (int i = 0; i < messages.size(); i++) {
+            Message m = messages.get(i);
             // Length-prefixed fields: no two different conversations share a byte stream.
             update(sha, m.role().wireName());
             update(sha, m.content());
+            // Only untrained turns add a mark, so conversations without any hash as they always did.
+            if (untrained.contains(i)) update(sha, "weight=0");
         }
         return HexFormat.of().formatHex(sha.digest());
     }
@@ -101,7 +150,7 @@ public record Trajectory(
         out.put("source", source);
         out.put("task_id", taskId);
         out.put("category", category);
-        out.put("messages", messages.stream().map(Message::toJson).toList());
+        out.put("messages", messagesJson());
         Map<String, Object> o = new LinkedHashMap<>(); // Map.of's order changes between JVM runs
         o.put("success", outcome.success());
         o.put("score", outcome.score());
@@ -115,6 +164,7 @@ public record Trajectory(
     /** Reads one line; errors name the file, line and field. A stored content_hash must match the messages. */
     public static Trajectory fromJson(JsonlRecord r) {
         List<Message> messages = new ArrayList<>();
+        Set<Integer> untrained = new TreeSet<>();
         JsonNode ms = r.array("messages");
         for (int i = 0; i < ms.size(); i++) {
             try {
@@ -122,6 +172,7 @@ public record Trajectory(
             } catch (IllegalArgumentException e) {
                 throw r.error("messages[" + i + "]", e.getMessage());
             }
+            if (untrainedWeight(r, ms.get(i), "messages[" + i + "]." + WEIGHT)) untrained.add(i);
         }
         JsonNode success = r.required("outcome.success");
         JsonNode score = r.required("outcome.score");
@@ -139,15 +190,31 @@ public record Trajectory(
         Trajectory t;
         try {
             t = new Trajectory(r.text("source"), r.text("task_id"), r.text("category"), messages,
-                    new Outcome(success.asBoolean(), score.asDouble()), seed.asLong(), metadata);
+                    new Outcome(success.asBoolean(), score.asDouble()), seed.asLong(), metadata, untrained);
         } catch (IllegalArgumentException e) {
-            throw r.error("outcome.score", e.getMessage());
+            throw r.error(e.getMessage().startsWith("score") ? "outcome.score" : "messages", e.getMessage());
         }
         String stored = r.optionalText("content_hash", "");
         if (!stored.isEmpty() && !stored.equals(t.contentHash())) {
             throw r.error("content_hash", "does not match the messages (was the line edited by hand?)");
         }
         return t;
+    }
+
+    /**
+     * Reads a message's optional {@code weight}: absent or 1 = trained, 0 = untrained (OpenAI's
+     * fine-tuning convention); anything else names the field.
+     */
+    public static boolean untrainedWeight(JsonlRecord r, JsonNode message, String field) {
+        JsonNode w = message.path(WEIGHT);
+        if (w.isMissingNode()) return false;
+        if (!w.isNumber() || (w.asDouble() != 0 && w.asDouble() != 1)) {
+            throw r.error(field, "expected 0 (not trained) or 1 (trained), found " + w);
+        }
+        if (w.asDouble() == 0 && !"assistant".equals(message.path("role").asText())) {
+            throw r.error(field, "only assistant messages can have weight 0");
+        }
+        return w.asDouble() == 0;
     }
 
     /** Writes trajectories as JSON Lines, in the given order, replacing the file atomically. */

@@ -77,4 +77,39 @@ class TrajectoryTest {
         e = assertThrows(BadInputException.class, () -> Trajectory.readAll(f));
         assertTrue(e.getMessage().contains("outcome.score"), e.getMessage());
     }
+
+    @Test
+    void untrainedTurnsCarryWeightZeroAndOldFilesReadAsBefore() throws Exception {
+        List<Message> ms = List.of(Message.user("q"), Message.assistant("bad"), Message.user("error"), Message.assistant("good"));
+        Trajectory t = new Trajectory("s", "t", "c", ms, Trajectory.Outcome.SOLVED, 0, Map.of(), java.util.Set.of(1));
+        Path f = dir.resolve("w.jsonl");
+        Trajectory.writeAll(f, List.of(t));
+        String line = Files.readString(f);
+        assertTrue(line.contains("{\"role\":\"assistant\",\"content\":\"bad\",\"weight\":0}"), line);
+        assertEquals(t, Trajectory.readAll(f).getFirst());
+        Trajectory plain = new Trajectory("s", "t", "c", ms, Trajectory.Outcome.SOLVED, 0, Map.of());
+        assertNotEquals(plain.contentHash(), t.contentHash(), "the same words with a turn untrained are other training data");
+        // A file written before the field existed: no weight anywhere, everything trained, same hash as before.
+        Trajectory.writeAll(f, List.of(plain));
+        assertTrue(!Files.readString(f).contains("weight"));
+        assertEquals(java.util.Set.of(), Trajectory.readAll(f).getFirst().untrained());
+        Files.writeString(f, Files.readString(f).replace("\"content\":\"bad\"", "\"content\":\"bad\",\"weight\":1"));
+        assertEquals(plain, Trajectory.readAll(f).getFirst());
+    }
+
+    @Test
+    void aBadWeightIsNamedWithItsField() throws Exception {
+        Path f = dir.resolve("bad.jsonl");
+        String base = "{\"source\":\"s\",\"task_id\":\"t\",\"category\":\"c\",\"messages\":[{\"role\":\"user\",\"content\":\"q\"%s},"
+                + "{\"role\":\"assistant\",\"content\":\"a\"%s}],\"outcome\":{\"success\":true,\"score\":1.0},\"seed\":0}\n";
+        Files.writeString(f, base.formatted("", ",\"weight\":0.5"));
+        assertEquals(f + ":1: field 'messages[1].weight': expected 0 (not trained) or 1 (trained), found 0.5",
+                assertThrows(BadInputException.class, () -> Trajectory.readAll(f)).getMessage());
+        Files.writeString(f, base.formatted(",\"weight\":0", ""));
+        assertEquals(f + ":1: field 'messages[0].weight': only assistant messages can have weight 0",
+                assertThrows(BadInputException.class, () -> Trajectory.readAll(f)).getMessage());
+        Files.writeString(f, base.formatted("", ",\"weight\":0"));
+        assertEquals(f + ":1: field 'messages': the last assistant reply must be trained",
+                assertThrows(BadInputException.class, () -> Trajectory.readAll(f)).getMessage());
+    }
 }

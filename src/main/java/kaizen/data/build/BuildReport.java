@@ -16,10 +16,27 @@ import kaizen.data.decontam.ContaminationIndex;
  * @param gate          the decontamination index's contents and how many examples it checked
  * @param lengths       per model format, the SFT set's length summary
  * @param seconds       wall time of the build
+ * @param replays       per source with {@code verify:}, how its successes were replayed and which did not reproduce
+ * @param untrained     the SFT set's untrained turns and the negative samples in both sets
  */
 public record BuildReport(Recipe recipe, Map<String, SourceCounts> perSource, Map<String, Integer> qualityDrops,
         Map<String, Integer> dedupDrops, Mixer.Result mix, int dpoPairs, Map<String, Integer> dpoSkipped, Gate gate,
-        Map<String, Lengths> lengths, List<String> files, double seconds) {
+        Map<String, Lengths> lengths, List<String> files, double seconds, Map<String, Replayed> replays, Untrained untrained) {
+
+    /**
+     * @param examples          SFT examples with at least one untrained ({@code "weight": 0}) turn
+     * @param turns             untrained turns in the SFT set
+     * @param recoveryPerKind   SFT recovery examples per negative kind
+     * @param rejectedPerKind   DPO pairs whose rejected reply is a negative sample, per kind
+     */
+    /** How a source's successes were replayed, how many were, and the ids of those that did not reproduce (dropped). */
+    public record Replayed(String how, int replayed, java.util.Set<String> failed) {
+        public Replayed {
+            failed = java.util.Set.copyOf(failed);
+        }
+    }
+
+    public record Untrained(int examples, int turns, Map<String, Integer> recoveryPerKind, Map<String, Integer> rejectedPerKind) {}
 
     /** Counts of one source through the stages. */
     public record SourceCounts(int loaded, int wellFormed, int successes, int failuresForDpo, int afterDedup, int mixed) {}

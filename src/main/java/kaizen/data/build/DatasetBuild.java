@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import kaizen.core.Jsonl;
 import kaizen.core.KaizenException;
 import kaizen.core.Message;
@@ -49,6 +50,17 @@ public final class DatasetBuild {
      * @throws ContaminationException when an example matches a benchmark (its findings are in {@value #CONTAMINATION})
      */
     public static BuildReport run(Recipe recipe, Path out, ModelFormats formats, PrintStream log, boolean progress) {
+        try (kaizen.env.db.LazyDbEnvironment db = new kaizen.env.db.LazyDbEnvironment(() -> {
+            log.println("starting the embedded MariaDB " + kaizen.env.db.EmbeddedMariaDb.VERSION + " to replay DBBench conversations ...");
+            return kaizen.env.db.EmbeddedMariaDb.start(Path.of(System.getProperty("user.home"), ".cache", "kaizen"));
+        })) {
+            return run(recipe, out, formats, log, progress, db);
+        }
+    }
+
+    /** As above, replaying {@code verify: dbbench} sources on the database {@code db} gives (asked for only when one is). */
+    public static BuildReport run(Recipe recipe, Path out, ModelFormats formats, PrintStream log, boolean progress,
+            java.util.function.Supplier<kaizen.env.db.DbEnvironment> db) {
         long t0 = System.nanoTime();
         ModelFormat measure = formats.get(recipe.filters().lengthMeasure());
         List<ModelFormat> models = recipe.models().stream().map(formats::get).toList();
@@ -67,6 +79,11 @@ public final class DatasetBuild {
         }
 
         BuildReport.Gate gate = gate(recipe, loaded, out, log, progress);
+        long tr = System.nanoTime();
+        Map<String, BuildReport.Replayed> replays = Replays.verify(recipe.sources(), loaded, db, progress);
+        replays.forEach((name, r) -> log.printf("verified %s: %d of %d successes %s%n", name, r.replayed() - r.failed().size(), r.replayed(), r.how()));
+        if (!replays.isEmpty()) log.printf(java.util.Locale.ROOT, "replays took %.1f s%n", (System.nanoTime() - tr) / 1e9);
+        long tq = System.nanoTime();
 
         Map<String, Integer> qualityDrops = new LinkedHashMap<>();
         List<Map<String, Object>> dropped = new ArrayList<>();
@@ -77,8 +94,10 @@ public final class DatasetBuild {
             List<Example> ok = new ArrayList<>();
             List<Example> bad = new ArrayList<>();
             int wellFormed = 0;
+            Set<String> unsound = replays.containsKey(s.name()) ? replays.get(s.name()).failed() : Set.of();
             for (Example e : loaded.get(s.name())) {
-                Optional<String> problem = qualityProblem(recipe.filters(), measure, e);
+                Optional<String> problem = unsound.contains(e.id()) ? Optional.of("does not replay in its environment")
+                        : qualityProblem(recipe.filters(), measure, e);
                 if (problem.isPresent()) {
                     qualityDrops.merge(problem.get(), 1, Integer::sum);
                     dropped.add(drop("quality", e, problem.get()));
@@ -109,6 +128,7 @@ public final class DatasetBuild {
         Map<String, List<Example>> pool = new LinkedHashMap<>();
         for (Recipe.Source s : recipe.sources()) pool.put(s.name(), new ArrayList<>());
         for (Example e : dedup.kept()) pool.get(e.source().name()).add(e);
+        log.printf(java.util.Locale.ROOT, "quality filters and dedup took %.1f s%n", (System.nanoTime() - tq) / 1e9);
         log.printf("quality filters dropped %d, dedup dropped %d (exact %d, near %d)%n",
                 qualityDrops.entrySet().stream().filter(e -> !e.getKey().startsWith("not a success")).mapToInt(Map.Entry::getValue).sum(),
                 dedup.dropped().size(), dedupDrops.getOrDefault("exact duplicate", 0), dedupDrops.getOrDefault("near-duplicate", 0));
@@ -116,6 +136,7 @@ public final class DatasetBuild {
         Mixer.Result mix = Mixer.mix(recipe.mix(), recipe.sources(), pool, recipe.seed());
         log.printf("mixed %d SFT examples%s%n", mix.examples().size(), mix.limitedBy().isEmpty() ? "" : " (size limited by source " + mix.limitedBy() + ")");
 
+        long tw = System.nanoTime();
         List<String> files = new ArrayList<>();
         writeSft(out, mix.examples(), files);
         DpoPairs.Result dpo = new DpoPairs.Result(List.of(), Map.of());
@@ -126,6 +147,8 @@ public final class DatasetBuild {
         }
         Jsonl.writeAll(out.resolve(DROPPED), dropped);
         files.add(DROPPED);
+        log.printf(java.util.Locale.ROOT, "pairing and writing the sets took %.1f s%n", (System.nanoTime() - tw) / 1e9);
+        long tl = System.nanoTime();
 
         Map<String, BuildReport.Lengths> lengths = new LinkedHashMap<>();
         List<ModelFormat> measured = new ArrayList<>(models);
@@ -143,13 +166,14 @@ public final class DatasetBuild {
             }
         }
 
+        log.printf(java.util.Locale.ROOT, "lengths, histograms and renders took %.1f s%n", (System.nanoTime() - tl) / 1e9);
         Map<String, BuildReport.SourceCounts> perSource = new LinkedHashMap<>();
         for (Recipe.Source s : recipe.sources()) {
             int[] c = stageCounts.get(s.name());
             perSource.put(s.name(), new BuildReport.SourceCounts(c[0], c[1], c[2], c[3], pool.get(s.name()).size(), mix.perSource().get(s.name())));
         }
         BuildReport report = new BuildReport(recipe, perSource, qualityDrops, dedupDrops, mix, dpo.pairs().size(), dpo.skipped(), gate,
-                lengths, files, (System.nanoTime() - t0) / 1e9);
+                lengths, files, (System.nanoTime() - t0) / 1e9, replays, untrainedSummary(mix.examples(), dpo.pairs()));
         DatasetCard.write(report, out.resolve(CARD));
         return report;
     }
@@ -196,8 +220,12 @@ public final class DatasetBuild {
     }
 
     static Optional<String> qualityProblem(Recipe.Filters filters, ModelFormat measure, Example e) {
-        List<Message> ms = e.trajectory().messages();
-        Optional<String> protocol = e.source().protocol().problem(ms);
+        Trajectory t = e.trajectory();
+        List<Message> ms = t.messages();
+        // A failure kept as DPO's rejected side is bad in its last reply by design; only what leads to it is checked.
+        boolean rejectedCandidate = !t.outcome().success() && filters.requireSuccess();
+        Optional<String> protocol = rejectedCandidate ? e.source().protocol().rejectedProblem(ms, t.untrained())
+                : e.source().protocol().problem(ms, t.untrained());
         if (protocol.isPresent()) return protocol;
         if (!filters.allowTruncated()) {
             for (Message m : ms) {
@@ -208,6 +236,18 @@ public final class DatasetBuild {
         if (length < filters.minLength()) return Optional.of("shorter than filters.length.min (" + measure.id() + ")");
         if (length > filters.maxLength()) return Optional.of("longer than filters.length.max (" + measure.id() + ")");
         return Optional.empty();
+    }
+
+    /** How many SFT examples hold untrained turns (so are left out of ShareGPT), and how many DPO pairs reject each negative kind. */
+    private static BuildReport.Untrained untrainedSummary(List<Example> sft, List<DpoPairs.Pair> pairs) {
+        int withUntrained = (int) sft.stream().filter(e -> !e.trajectory().untrained().isEmpty()).count();
+        int turns = sft.stream().mapToInt(e -> e.trajectory().untrained().size()).sum();
+        Map<String, Integer> recovery = new java.util.TreeMap<>();
+        sft.stream().map(e -> e.trajectory().metadata().get("negative")).filter(java.util.Objects::nonNull).forEach(k -> recovery.merge(k, 1, Integer::sum));
+        Map<String, Integer> rejected = new java.util.TreeMap<>();
+        pairs.stream().map(p -> p.rejectedFrom().trajectory().metadata().get("negative")).filter(java.util.Objects::nonNull)
+                .forEach(k -> rejected.merge(k, 1, Integer::sum));
+        return new BuildReport.Untrained(withUntrained, turns, recovery, rejected);
     }
 
     private static Map<String, Object> drop(String stage, Example e, String reason) {
@@ -224,10 +264,12 @@ public final class DatasetBuild {
         List<Map<String, Object>> sharegpt = new ArrayList<>();
         for (Example e : examples) {
             Map<String, Object> o = new LinkedHashMap<>();
-            o.put("messages", e.trajectory().messages().stream().map(Message::toJson).toList());
+            o.put("messages", e.trajectory().messagesJson());
             o.put("source", e.source().name());
             o.put("task_id", e.trajectory().taskId());
             openai.add(o);
+            // ShareGPT has no per-turn weight: an example with an untrained turn would teach that turn, so it is left out.
+            if (!e.trajectory().untrained().isEmpty()) continue;
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("conversations", e.trajectory().messages().stream().map(DatasetBuild::shareGpt).toList());
             s.put("source", e.source().name());
@@ -237,7 +279,8 @@ public final class DatasetBuild {
         Jsonl.writeAll(out.resolve(SFT), openai);
         Jsonl.writeAll(out.resolve(SFT_SHAREGPT), sharegpt);
         ParquetWriter.write(out.resolve(SFT_PARQUET), List.of(
-                new ParquetColumn.Conversations("messages", examples.stream().map(e -> e.trajectory().messages()).toList()),
+                new ParquetColumn.Conversations("messages", examples.stream().map(e -> e.trajectory().messages()).toList(),
+                        examples.stream().map(e -> (java.util.Set<Integer>) e.trajectory().untrained()).toList()),
                 new ParquetColumn.Strings("source", examples.stream().map(e -> e.source().name()).toList()),
                 new ParquetColumn.Strings("task_id", examples.stream().map(e -> e.trajectory().taskId()).toList())));
         files.addAll(List.of(SFT, SFT_SHAREGPT, SFT_PARQUET));

@@ -39,6 +39,33 @@ final class DatasetCard {
                     .append(" | ").append(new java.util.TreeMap<>(s.tags())).append(" | ").append(Mixer.number(s.weight())).append(" |\n");
         }
 
+        sb.append("\n## Verification\n\n");
+        if (r.replays().isEmpty()) sb.append("No source asks for a replay (`verify:`): conversations are taken as their files hold them.\n");
+        for (Recipe.Source s : recipe.sources()) {
+            BuildReport.Replayed v = r.replays().get(s.name());
+            if (v == null) {
+                if (!r.replays().isEmpty()) sb.append("- ").append(s.name()).append(": not replayed (no `verify:`)\n");
+                continue;
+            }
+            sb.append(String.format(Locale.ROOT, "- %s: %d of %d successful conversations reproduce, %s; %d did not and were dropped%n",
+                    s.name(), v.replayed() - v.failed().size(), v.replayed(), v.how(), v.failed().size()));
+        }
+        if (!r.replays().isEmpty()) sb.append("\nFailures (DPO rejected candidates) are not replayed: their last reply is bad on purpose.\n");
+
+        sb.append("\n## Untrained turns and negative samples\n\n");
+        BuildReport.Untrained u = r.untrained();
+        sb.append(String.format(Locale.ROOT, "%d SFT examples hold %d assistant turns marked `\"weight\": 0` (OpenAI fine-tuning's mark): "
+                + "they stay in the context, the loss skips them. `sft.jsonl` and `sft.parquet` carry the mark; ShareGPT has no "
+                + "per-turn weight, so these %d examples are left out of `%s`.%n", u.examples(), u.turns(), u.examples(), DatasetBuild.SFT_SHAREGPT));
+        if (!u.recoveryPerKind().isEmpty()) {
+            sb.append("\nRecovery examples in the SFT set (a bad turn, untrained, the environment's real reply, then the expert's correction), per kind:\n\n");
+            reasons(sb, u.recoveryPerKind());
+        }
+        if (!u.rejectedPerKind().isEmpty()) {
+            sb.append("\nDPO pairs whose rejected reply is a negative sample (the chosen reply is the expert's at the same point), per kind:\n\n");
+            reasons(sb, u.rejectedPerKind());
+        }
+
         sb.append("\n## Counts per stage\n\n");
         sb.append("| source | read | well formed | successes | failures (DPO candidates) | after dedup | in the SFT mix |\n|---|---|---|---|---|---|---|\n");
         BuildReport.SourceCounts total = new BuildReport.SourceCounts(0, 0, 0, 0, 0, 0);
@@ -82,7 +109,7 @@ final class DatasetCard {
         if (recipe.dpo().enabled()) {
             sb.append("\n## DPO\n\n").append(r.dpoPairs()).append(" pairs (TRL conversational format: `prompt`, `chosen`, `rejected` message lists): "
                     + "a failed conversation of a task against a successful one of the same task id, the prompt being their shared opening "
-                    + "up to a user message; at most ").append(recipe.dpo().maxPairsPerTask()).append(" per task.\n");
+                    + "up to a user message (when the failure is one bad reply, the chosen side is the success's one reply at that point); at most ").append(recipe.dpo().maxPairsPerTask()).append(" per task.\n");
             if (!r.dpoSkipped().isEmpty()) {
                 sb.append("\nFailures not paired:\n\n");
                 reasons(sb, r.dpoSkipped());
@@ -114,6 +141,10 @@ final class DatasetCard {
         if (r.lengths().containsKey("chars")) {
             sb.append(" `chars` counts the characters of the message contents, not tokens (no chat template, no tokenizer).");
         }
+        if (r.lengths().containsKey("qwen3-thinking")) {
+            sb.append(" `qwen3-thinking` puts each reply's reasoning (the text before its action: a ReAct THOUGHT, a DBBench explanation)"
+                    + " inside `<think>`; Qwen3's template keeps it only for the final reply, earlier replies render as their actions.");
+        }
         sb.append("\n\n");
         for (var e : r.lengths().entrySet()) sb.append("![").append(e.getKey()).append(" lengths](").append(e.getValue().picture()).append(")\n\n");
         return sb.toString();
@@ -134,9 +165,9 @@ final class DatasetCard {
 
     private static String describe(String file) {
         return switch (file) {
-            case DatasetBuild.SFT -> "SFT set, OpenAI messages (`messages`: role/content), what TRL, LLaMA-Factory and Unsloth read";
-            case DatasetBuild.SFT_SHAREGPT -> "SFT set, ShareGPT (`conversations`: from human/gpt/system, value)";
-            case DatasetBuild.SFT_PARQUET -> "SFT set, Parquet (`messages` list of role/content structs, `source`, `task_id`)";
+            case DatasetBuild.SFT -> "SFT set, OpenAI messages (`messages`: role/content, `weight: 0` on untrained assistant turns), what TRL, LLaMA-Factory and Unsloth read";
+            case DatasetBuild.SFT_SHAREGPT -> "SFT set, ShareGPT (`conversations`: from human/gpt/system, value), without the examples that have untrained turns";
+            case DatasetBuild.SFT_PARQUET -> "SFT set, Parquet (`messages` list of role/content/weight structs, `source`, `task_id`)";
             case DatasetBuild.DPO -> "DPO pairs, TRL conversational preference format";
             case DatasetBuild.DPO_PARQUET -> "DPO pairs, Parquet (`prompt`, `chosen`, `rejected`, `task_id`)";
             case DatasetBuild.DROPPED -> "every dropped trajectory: stage, source, task_id, reason";

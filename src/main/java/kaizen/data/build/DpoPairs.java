@@ -59,8 +59,14 @@ final class DpoPairs {
                 skipped.merge("no shared prompt ending in a user message", 1, Integer::sum);
                 continue;
             }
+            if (!chosen.trajectory().trained(common)) {
+                skipped.merge("the chosen reply is an untrained turn", 1, Integer::sum);
+                continue;
+            }
+            // A rejected side of one reply (a negative sample's bad turn) is compared with one reply: the expert's at that point.
+            int chosenEnd = b.size() - common == 1 ? common + 1 : a.size();
             perTask.merge(task, 1, Integer::sum);
-            out.add(new Pair(chosen, bad, a.subList(0, common), a.subList(common, a.size()), b.subList(common, b.size())));
+            out.add(new Pair(chosen, bad, a.subList(0, common), a.subList(common, chosenEnd), b.subList(common, b.size())));
         }
         return new Result(out, skipped);
     }

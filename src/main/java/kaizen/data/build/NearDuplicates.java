@@ -16,6 +16,9 @@ import kaizen.data.text.WordHashes;
  * the signature's estimated Jaccard against the threshold). The first example in input order is
  * kept; the result does not depend on anything else, so it is deterministic.
  *
+ * <p>An example derived from another on purpose (metadata {@code derived_from} naming the other's
+ * task id, as negative-sample recovery examples do) is not compared with it.
+ *
  * <p>Shingles found in more than half of one source's examples are that source's format (the
  * DBBench instructions every conversation opens with) and are left out; otherwise every pair of
  * one source would look alike.
@@ -33,6 +36,18 @@ final class NearDuplicates {
 
     private NearDuplicates() {}
 
+    /**
+     * Whether one example was derived from the other on purpose (a recovery example from its expert,
+     * metadata {@code derived_from}): it repeats the expert's turns around an inserted bad turn, a
+     * designed variant rather than an accidental repeat, so the two are not compared.
+     */
+    private static boolean related(Example a, Example b) {
+        return b.trajectory().taskId().equals(a.trajectory().metadata().get(DERIVED_FROM))
+                || a.trajectory().taskId().equals(b.trajectory().metadata().get(DERIVED_FROM));
+    }
+
+    static final String DERIVED_FROM = "derived_from";
+
     static Result apply(List<Example> examples, double threshold, int shingle) {
         List<Example> kept = new ArrayList<>();
         List<Drop> dropped = new ArrayList<>();
@@ -48,6 +63,7 @@ final class NearDuplicates {
         List<Map<Long, List<Integer>>> bands = new ArrayList<>();
         for (int b = 0; b < BANDS; b++) bands.add(new HashMap<>());
         List<String> keptIds = new ArrayList<>();
+        List<Example> keptExamples = new ArrayList<>();
         for (Example e : unique) {
             long[] sh = shingles(e, shingle, format.get(e.source().name()));
             if (sh.length == 0) { // nothing but format: no similarity to judge
@@ -59,6 +75,7 @@ final class NearDuplicates {
             double best = 0;
             for (int b = 0; b < BANDS; b++) {
                 for (int c : bands.get(b).getOrDefault(bandKey(sig, b), List.of())) {
+                    if (related(e, keptExamples.get(c))) continue;
                     double j = jaccard(sig, signatures.get(c));
                     if (j >= threshold && j > best) {
                         best = j;
@@ -73,6 +90,7 @@ final class NearDuplicates {
             int self = signatures.size();
             signatures.add(sig);
             keptIds.add(e.id());
+            keptExamples.add(e);
             for (int b = 0; b < BANDS; b++) bands.get(b).computeIfAbsent(bandKey(sig, b), k -> new ArrayList<>()).add(self);
             kept.add(e);
         }

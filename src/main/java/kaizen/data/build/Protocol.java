@@ -2,6 +2,7 @@ package kaizen.data.build;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kaizen.core.Message;
@@ -44,11 +45,36 @@ public enum Protocol {
 
     /** Why the conversation breaks the protocol (a reason to count drops by), or empty when it is well formed. */
     public Optional<String> problem(List<Message> messages) {
+        return problem(messages, Set.of());
+    }
+
+    /**
+     * As {@link #problem(List)}, for a conversation whose {@code untrained} assistant turns (weight 0:
+     * a deliberate bad turn kept in the context of a recovery example) are not learnt and so are not
+     * judged; every trained turn is, and the last reply must be trained.
+     */
+    public Optional<String> problem(List<Message> messages, Set<Integer> untrained) {
         Optional<String> shape = shape(messages);
         if (shape.isPresent()) return shape;
-        for (int i = 0; i < messages.size(); i++) {
+        if (untrained.contains(messages.size() - 1)) return Optional.of("last reply not trained (weight 0)");
+        return trainedTurns(messages, untrained, messages.size());
+    }
+
+    /**
+     * The check for a DPO rejected candidate: its last reply is the one judged bad, on purpose, so
+     * only the shape and the trained replies before it are checked.
+     */
+    public Optional<String> rejectedProblem(List<Message> messages, Set<Integer> untrained) {
+        Optional<String> shape = shape(messages);
+        if (shape.isPresent()) return shape;
+        return trainedTurns(messages, untrained, messages.size() - 1);
+    }
+
+    /** The first protocol problem among the trained assistant turns before {@code end}. */
+    private Optional<String> trainedTurns(List<Message> messages, Set<Integer> untrained, int end) {
+        for (int i = 0; i < end; i++) {
             Message m = messages.get(i);
-            if (m.role() != Role.ASSISTANT || isDbBenchAcknowledgement(i, m)) continue;
+            if (m.role() != Role.ASSISTANT || untrained.contains(i) || isDbBenchAcknowledgement(i, m)) continue;
             Optional<String> p = switch (this) {
                 case DBBENCH -> dbbenchReply(m.content(), i == messages.size() - 1);
                 case REACT -> reactReply(m.content());

@@ -21,9 +21,10 @@ import kaizen.data.decontam.GateSettings;
  * @param dpo             whether and how to make DPO pairs
  * @param models          the model formats to measure and render with ({@code chars} needs no tokenizer)
  * @param decontamination the benchmarks the gate checks against
+ * @param tokenizer       the Qwen tokenizer folder the model formats count tokens with
  */
 public record Recipe(Path file, String name, long seed, Optional<Path> out, List<Source> sources, Mix mix, Filters filters,
-        Dedup dedup, Dpo dpo, List<String> models, Decontamination decontamination) {
+        Dedup dedup, Dpo dpo, List<String> models, Decontamination decontamination, Path tokenizer) {
 
     public Recipe {
         sources = List.copyOf(sources);
@@ -31,20 +32,38 @@ public record Recipe(Path file, String name, long seed, Optional<Path> out, List
     }
 
     /**
-     * One trajectory file and what it is: its protocol, its tag on every mix axis, its weight within a tag.
+     * One trajectory file and what it is: its protocol, its tag on every mix axis, its weight within a
+     * tag, and how its conversations are replayed before use ({@link Replay#NONE}: taken as they are).
      *
      * @param importer when present, {@code path} is a public dataset in that importer's layout
      *                 ({@code kaizen data import --list}); the build imports it into its own folder first
      */
-    public record Source(String name, Path path, Protocol protocol, Map<String, String> tags, double weight, Optional<String> importer) {
+    public record Source(String name, Path path, Protocol protocol, Map<String, String> tags, double weight,
+            Optional<String> importer, Replay replay) {
         public Source {
             tags = Map.copyOf(tags);
         }
 
-        /** A source that is already a trajectories file. */
+        /** A source that is already a trajectories file, taken as it is. */
         public Source(String name, Path path, Protocol protocol, Map<String, String> tags, double weight) {
-            this(name, path, protocol, tags, weight, Optional.empty());
+            this(name, path, protocol, tags, weight, Optional.empty(), Replay.NONE);
         }
+    }
+
+    /**
+     * The environment a source's successful conversations are replayed in ({@code verify:} in the
+     * recipe); one that does not reproduce is dropped.
+     */
+    public sealed interface Replay {
+        Replay NONE = new None();
+
+        record None() implements Replay {}
+
+        /** Through the DBBench episode loop on MariaDB; {@code tasks} is the generator's tasks.jsonl (tasks by {@code kaizen.id}). */
+        record DbBench(Path tasks) implements Replay {}
+
+        /** In the household world regenerated from each trajectory's seed and family. */
+        record Household() implements Replay {}
     }
 
     /**

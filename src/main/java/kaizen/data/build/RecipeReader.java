@@ -111,7 +111,8 @@ public final class RecipeReader {
     // --- the recipe's fields ---
 
     private Recipe recipe(JsonNode root) {
-        Obj top = obj(root, "", Set.of("name", "seed", "out", "sources", "mix", "filters", "dedup", "dpo", "models", "decontamination"));
+        Obj top = obj(root, "", Set.of("name", "seed", "out", "sources", "mix", "filters", "dedup", "dpo", "models", "decontamination",
+                "tokenizer"));
         String name = top.text("name", null);
         long seed = top.integer("seed", 1);
         Optional<Path> out = Optional.ofNullable(top.text("out", null)).map(base::resolve).map(Path::normalize);
@@ -128,7 +129,8 @@ public final class RecipeReader {
         if (dpo.maxPairsPerTask() < 1) throw error("dpo.max_pairs_per_task", "must be at least 1");
         List<String> models = top.node("models") == null ? List.of("chars") : top.textList("models");
         return new Recipe(file, name == null ? stem(file) : name, seed, out, sources, mix, filters, new Recipe.Dedup(threshold, shingle), dpo,
-                models, decontamination(top.required("decontamination")));
+                models, decontamination(top.required("decontamination")),
+                Optional.ofNullable(top.text("tokenizer", null)).map(base::resolve).map(Path::normalize).orElse(ModelFormats.DEFAULT_TOKENIZER));
     }
 
     private List<Recipe.Source> sources(JsonNode node) {
@@ -137,7 +139,7 @@ public final class RecipeReader {
         Set<String> names = new java.util.HashSet<>();
         for (int i = 0; i < node.size(); i++) {
             String at = "sources[" + i + "]";
-            Obj s = obj(node.get(i), at, Set.of("name", "path", "protocol", "tags", "weight", "importer"));
+            Obj s = obj(node.get(i), at, Set.of("name", "path", "protocol", "tags", "weight", "importer", "verify", "tasks"));
             Path path = base.resolve(requiredText(s, "path")).normalize();
             Optional<String> importer = Optional.ofNullable(s.text("importer", null));
             if (importer.isPresent()) {
@@ -165,9 +167,26 @@ public final class RecipeReader {
             }
             double weight = s.number("weight", 1.0);
             if (!(weight > 0)) throw error(at + ".weight", "must be positive");
-            out.add(new Recipe.Source(name, path, proto, tags, weight, importer));
+            out.add(new Recipe.Source(name, path, proto, tags, weight, importer, replay(s, at, path)));
         }
         return out;
+    }
+
+    /** {@code verify: dbbench} (with {@code tasks:}, default tasks.jsonl beside the trajectories) or {@code verify: household}. */
+    private Recipe.Replay replay(Obj s, String at, Path trajectories) {
+        String verify = s.text("verify", "none");
+        if (!verify.equals("dbbench") && s.node("tasks") != null) throw error(at + ".tasks", "only a source with 'verify: dbbench' has tasks");
+        return switch (verify) {
+            case "none" -> Recipe.Replay.NONE;
+            case "household" -> new Recipe.Replay.Household();
+            case "dbbench" -> {
+                Path tasks = base.resolve(s.text("tasks", trajectories.resolveSibling("tasks.jsonl").toString())).normalize();
+                if (!Files.isRegularFile(tasks)) throw error(at + (s.node("tasks") == null ? ".verify" : ".tasks"),
+                        tasks + " is not a file (verify: dbbench needs the generator's tasks.jsonl; give it as 'tasks:')");
+                yield new Recipe.Replay.DbBench(tasks);
+            }
+            default -> throw error(at + ".verify", "unknown replay '" + verify + "' (expected dbbench, household or none)");
+        };
     }
 
     private Recipe.Mix mix(JsonNode node, List<Recipe.Source> sources) {

@@ -26,6 +26,7 @@ public final class ParquetWriter {
     static final int PAGE_BYTES = 1 << 20;
     private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
     // Parquet's enums (parquet.thrift).
+    private static final int TYPE_INT32 = 1;
     private static final int TYPE_BYTE_ARRAY = 6;
     private static final int REQUIRED = 0;
     private static final int REPEATED = 2;
@@ -66,8 +67,12 @@ public final class ParquetWriter {
         }
     }
 
-    /** A leaf column: its path, levels and the text of row {@code r}'s values. */
-    private record Leaf(List<String> path, boolean repeated, List<List<String>> valuesPerRow) {}
+    /** A leaf column: its path, levels and the text of row {@code r}'s values (decimal text for an int32 leaf). */
+    private record Leaf(List<String> path, boolean repeated, List<List<String>> valuesPerRow, boolean int32) {
+        Leaf(List<String> path, boolean repeated, List<List<String>> valuesPerRow) {
+            this(path, repeated, valuesPerRow, false);
+        }
+    }
 
     private record ChunkMeta(long firstPageOffset, long numValues, long uncompressed, long compressed) {}
 
@@ -78,7 +83,8 @@ public final class ParquetWriter {
                     new Leaf(List.of(conv.name(), "list", "element", "role"), true,
                             conv.values().stream().map(ms -> ms.stream().map(m -> m.role().wireName()).toList()).toList()),
                     new Leaf(List.of(conv.name(), "list", "element", "content"), true,
-                            conv.values().stream().map(ms -> ms.stream().map(Message::content).toList()).toList()));
+                            conv.values().stream().map(ms -> ms.stream().map(Message::content).toList()).toList()),
+                    new Leaf(List.of(conv.name(), "list", "element", "weight"), true, conv.weights(), true));
         };
     }
 
@@ -89,7 +95,7 @@ public final class ParquetWriter {
         long compressed = 0;
         int row = 0;
         do { // at least one page, so an empty table is still a valid file
-            Page page = new Page(leaf.repeated());
+            Page page = new Page(leaf.repeated(), leaf.int32());
             while (row < rows && (page.rows == 0 || page.values.size() < PAGE_BYTES)) page.add(leaf.valuesPerRow().get(row++));
             byte[] body = page.body();
             byte[] zipped = gzip(body);
@@ -109,14 +115,16 @@ public final class ParquetWriter {
     /** One data page: repetition and definition levels (for lists) and PLAIN byte-array values. */
     private static final class Page {
         final boolean repeated;
+        final boolean int32;
         final ByteArrayOutputStream values = new ByteArrayOutputStream();
         final Rle repetition = new Rle();
         final Rle definition = new Rle();
         int rows;
         int levelCount;
 
-        Page(boolean repeated) {
+        Page(boolean repeated, boolean int32) {
             this.repeated = repeated;
+            this.int32 = int32;
         }
 
         void add(List<String> rowValues) {
@@ -132,9 +140,13 @@ public final class ParquetWriter {
                     repetition.add(i == 0 ? 0 : 1);
                     definition.add(1);
                 }
-                byte[] b = rowValues.get(i).getBytes(StandardCharsets.UTF_8);
-                values.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(b.length).array());
-                values.writeBytes(b);
+                if (int32) {
+                    values.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(Integer.parseInt(rowValues.get(i))).array());
+                } else {
+                    byte[] b = rowValues.get(i).getBytes(StandardCharsets.UTF_8);
+                    values.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(b.length).array());
+                    values.writeBytes(b);
+                }
                 levelCount++;
             }
         }
@@ -184,7 +196,7 @@ public final class ParquetWriter {
     private static byte[] footer(List<ParquetColumn> columns, List<Leaf> leaves, List<ChunkMeta> chunks, int rows) {
         ThriftCompact t = new ThriftCompact().begin().i32(1, 1);
         int schemaElements = 1;
-        for (ParquetColumn c : columns) schemaElements += c instanceof ParquetColumn.Conversations ? 5 : 1;
+        for (ParquetColumn c : columns) schemaElements += c instanceof ParquetColumn.Conversations ? 6 : 1;
         t.list(2, ThriftCompact.STRUCT, schemaElements);
         t.begin().string(4, "schema").i32(5, columns.size()).end();
         for (ParquetColumn c : columns) {
@@ -193,9 +205,10 @@ public final class ParquetWriter {
                 case ParquetColumn.Conversations conv -> {
                     t.begin().i32(3, REQUIRED).string(4, conv.name()).i32(5, 1).i32(6, CONVERTED_LIST).end();
                     t.begin().i32(3, REPEATED).string(4, "list").i32(5, 1).end();
-                    t.begin().i32(3, REQUIRED).string(4, "element").i32(5, 2).end();
+                    t.begin().i32(3, REQUIRED).string(4, "element").i32(5, 3).end();
                     utf8(t, "role");
                     utf8(t, "content");
+                    t.begin().i32(1, TYPE_INT32).i32(3, REQUIRED).string(4, "weight").end();
                 }
             }
         }
@@ -206,7 +219,7 @@ public final class ParquetWriter {
         for (int i = 0; i < leaves.size(); i++) {
             ChunkMeta m = chunks.get(i);
             t.begin().i64(2, m.firstPageOffset()).struct(3)
-                    .i32(1, TYPE_BYTE_ARRAY);
+                    .i32(1, leaves.get(i).int32() ? TYPE_INT32 : TYPE_BYTE_ARRAY);
             t.list(2, ThriftCompact.I32, 2).i32Element(ENCODING_PLAIN).i32Element(ENCODING_RLE);
             t.list(3, ThriftCompact.BINARY, leaves.get(i).path().size());
             for (String p : leaves.get(i).path()) t.binary(p);

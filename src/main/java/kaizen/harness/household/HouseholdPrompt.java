@@ -16,6 +16,8 @@ import kaizen.env.household.World;
 public record HouseholdPrompt(boolean stateAct, boolean actionList) {
     /** What the generator writes by default: ReAct with the actions list. */
     public static final HouseholdPrompt DEFAULT = new HouseholdPrompt(false, true);
+    /** What starts the actions list at the end of a user turn. */
+    public static final String ACTION_LIST = "\nAVAILABLE ACTIONS: ";
 
     /** The first user turn: the instruction, a blank line, the world's intro and goal, then the actions list. */
     public String opening(World world) {
@@ -29,7 +31,7 @@ public record HouseholdPrompt(boolean stateAct, boolean actionList) {
 
     private String actionList(World world) {
         if (!actionList) return "";
-        return "\nAVAILABLE ACTIONS: " + String.join(", ", world.admissible().stream().map(Command::text).toList());
+        return ACTION_LIST + String.join(", ", world.admissible().stream().map(Command::text).toList());
     }
 
     static String instructions(boolean stateAct) {

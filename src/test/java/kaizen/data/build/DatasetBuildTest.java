@@ -90,7 +90,8 @@ class DatasetBuildTest {
     }
 
     BuildReport build(Path recipe) {
-        return DatasetBuild.run(RecipeReader.read(recipe), dir.resolve("out"), ModelFormats.available(), new PrintStream(new ByteArrayOutputStream()), false);
+        Recipe r = RecipeReader.read(recipe);
+        return DatasetBuild.run(r, dir.resolve("out"), ModelFormats.available(r.tokenizer()), new PrintStream(new ByteArrayOutputStream()), false);
     }
 
     @Test
@@ -182,11 +183,98 @@ class DatasetBuildTest {
     }
 
     @Test
-    void aModelFormatWithoutTheTokenizerFailsClearly() throws Exception {
-        Path recipe = recipe(dbbenchWithFlaws(List.of()), "models: [qwen2.5]\n");
-        KaizenException e = assertThrows(KaizenException.class, () -> build(recipe));
-        assertEquals("model format 'qwen2.5' is not available (it needs the tokenizer package, which this build does not have yet); available: chars",
-                e.getMessage());
+    void anUnknownModelFormatOrAMissingTokenizerFailsClearly() throws Exception {
+        KaizenException e = assertThrows(KaizenException.class, () -> build(recipe(dbbenchWithFlaws(List.of()), "models: [llama]\n")));
+        assertEquals("model format 'llama' is not available; available: chars, qwen2.5, qwen3-instruct-2507, qwen3-thinking", e.getMessage());
+        Path recipe = recipe(dbbenchWithFlaws(List.of()), "models: [qwen2.5]\ntokenizer: " + dir + "\n");
+        e = assertThrows(KaizenException.class, () -> build(recipe));
+        assertEquals(dir + ": no tokenizer.json (give the Qwen tokenizer folder as the recipe's 'tokenizer')", e.getMessage());
+    }
+
+    @Test
+    void qwenFormatsRenderWithTheirTemplatesAndCountRealTokens() throws Exception {
+        Path recipe = recipe(dbbenchWithFlaws(List.of()), "models: [qwen2.5, qwen3-instruct-2507, qwen3-thinking]\ntokenizer: "
+                + SHARED.resolve("qwen-tokenizer") + "\n");
+        BuildReport r = build(recipe);
+        Path out = dir.resolve("out");
+        kaizen.tokenizer.Tokenizer tokenizer = kaizen.tokenizer.Tokenizer.load(SHARED.resolve("qwen-tokenizer"));
+        List<List<Message>> sft = Jsonl.readAll(out.resolve(DatasetBuild.SFT)).stream().map(x -> {
+            List<Message> ms = new ArrayList<>();
+            x.node().path("messages").forEach(m -> ms.add(Message.fromJson(m)));
+            return ms;
+        }).toList();
+        Map<String, kaizen.tokenizer.ChatTemplate> templates = Map.of("qwen2.5", new kaizen.tokenizer.ChatTemplate.Qwen25Instruct(),
+                "qwen3-instruct-2507", new kaizen.tokenizer.ChatTemplate.Qwen3Instruct2507());
+        for (var t : templates.entrySet()) {
+            List<JsonlRecord> rendered = Jsonl.readAll(out.resolve("rendered-" + t.getKey() + ".jsonl"));
+            int max = 0;
+            for (int i = 0; i < sft.size(); i++) {
+                String text = t.getValue().render(sft.get(i), false).text();
+                assertEquals(text, rendered.get(i).text("text"), t.getKey());
+                max = Math.max(max, tokenizer.encode(text).length);
+            }
+            assertEquals("tokens", r.lengths().get(t.getKey()).unit());
+            assertEquals(max, r.lengths().get(t.getKey()).summary().max(), t.getKey());
+        }
+        // Thinking: a ReAct reply's THOUGHT goes inside <think>, its ACTION stays outside; the template keeps the last reply's.
+        List<JsonlRecord> thinking = Jsonl.readAll(out.resolve("rendered-qwen3-thinking.jsonl"));
+        for (int i = 0; i < sft.size(); i++) {
+            String last = sft.get(i).getLast().content();
+            if (!last.startsWith("THOUGHT: ")) continue;
+            String thought = last.substring("THOUGHT: ".length(), last.indexOf("\nACTION:")).strip();
+            assertTrue(thinking.get(i).text("text").endsWith("<|im_start|>assistant\n<think>\n" + thought + "\n</think>\n\n"
+                    + last.substring(last.indexOf("ACTION:")) + "<|im_end|>\n"), thinking.get(i).text("text"));
+        }
+        assertTrue(Files.readString(out.resolve(DatasetBuild.CARD)).contains("| qwen3-thinking | tokens |"));
+    }
+
+    @Test
+    void untrainedTurnsPassTheProtocolCheckAndAreMarkedInEveryExport() throws Exception {
+        Trajectory base = Trajectory.readAll(FIXTURES.resolve("synth-dbbench.jsonl")).get(4);
+        List<Message> ms = new ArrayList<>(base.messages().subList(0, 3));
+        ms.add(Message.assistant("Two at once.\nAction: Operation\n```sql\nSELECT 1\n```\nAction: Answer\nFinal Answer: [1]"));
+        ms.add(Message.user("[(1,)]"));
+        ms.addAll(base.messages().subList(3, base.messages().size()));
+        // Derived from base on purpose, so dedup does not compare the two.
+        Trajectory recovery = new Trajectory(base.source(), "recovered", base.category(), ms, Trajectory.Outcome.SOLVED, base.seed(),
+                Map.of("derived_from", base.taskId(), "negative", "format/two-actions"), java.util.Set.of(3));
+        Path recipe = recipe(dbbenchWithFlaws(List.of(recovery)), "");
+        // No ratios: every kept example is in the set.
+        Files.writeString(recipe, Files.readString(recipe).replace("  axes:\n    domain: {agent: 1, general: 4}\n    format: {react: 1, conversation: 9}\n",
+                "  axes: {}\n"));
+        BuildReport r = build(recipe);
+        assertEquals(48, r.perSource().get("synth-dbbench").wellFormed(), "the untrained two-action turn is not judged");
+        Path out = dir.resolve("out");
+        JsonlRecord sft = Jsonl.readAll(out.resolve(DatasetBuild.SFT)).stream().filter(x -> x.text("task_id").equals("recovered")).findFirst().orElseThrow();
+        assertEquals(0, sft.node().at("/messages/3/weight").asInt(-1));
+        assertTrue(sft.node().at("/messages/5/weight").isMissingNode());
+        assertTrue(Jsonl.readAll(out.resolve(DatasetBuild.SFT_SHAREGPT)).stream().noneMatch(x -> x.text("task_id").equals("recovered")),
+                "ShareGPT cannot mark a turn untrained, so the example is left out");
+        assertEquals(1, r.untrained().examples());
+        assertTrue(Files.readString(out.resolve(DatasetBuild.CARD)).contains("1 SFT examples hold 1 assistant turns marked `\"weight\": 0`"));
+        if (kaizen.data.parquet.ParquetWriterTest.pyarrow()) {
+            String back = kaizen.data.parquet.ParquetWriterTest.readBack(out.resolve(DatasetBuild.SFT_PARQUET));
+            assertTrue(back.contains("\"role\": \"assistant\", \"weight\": 0"), "parquet keeps the weight");
+        }
+        // The same bad turn trained fails the protocol check.
+        Trajectory trained = new Trajectory(base.source(), "trained-bad", base.category(), ms, Trajectory.Outcome.SOLVED, base.seed(), Map.of());
+        assertEquals("dbbench reply with 2 'Action: ' lines (expected 1)", Protocol.DBBENCH.problem(trained.messages(), trained.untrained()).orElseThrow());
+    }
+
+    @Test
+    void aOneReplyRejectedSideIsPairedWithTheExpertsOneReply() throws Exception {
+        Trajectory base = Trajectory.readAll(FIXTURES.resolve("synth-dbbench.jsonl")).get(6);
+        List<Message> ms = new ArrayList<>(base.messages().subList(0, 3));
+        ms.add(Message.assistant("I will just count them in my head."));
+        Trajectory bad = new Trajectory("kaizen-negatives", base.taskId(), base.category(), ms, new Trajectory.Outcome(false, 0), base.seed(),
+                Map.of("negative", "format/prose"));
+        build(recipe(dbbenchWithFlaws(List.of(bad)), ""));
+        JsonlRecord pair = Jsonl.readAll(dir.resolve("out").resolve(DatasetBuild.DPO)).stream()
+                .filter(x -> x.text("task_id").equals(base.taskId())).findFirst().orElseThrow();
+        assertEquals(3, pair.node().at("/prompt").size());
+        assertEquals(1, pair.node().at("/chosen").size());
+        assertEquals(base.messages().get(3).content(), pair.node().at("/chosen/0/content").asText());
+        assertEquals("I will just count them in my head.", pair.node().at("/rejected/0/content").asText());
     }
 
     @Test

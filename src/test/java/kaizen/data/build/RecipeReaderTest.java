@@ -34,7 +34,7 @@ class RecipeReaderTest {
         assertEquals(2, e.line());
         assertEquals("seeed", e.field());
         assertEquals(dir.resolve("r.yaml") + ":2: field 'seeed': unknown key (expected one of decontamination, dedup, dpo, filters, "
-                + "mix, models, name, out, seed, sources)", e.getMessage());
+                + "mix, models, name, out, seed, sources, tokenizer)", e.getMessage());
     }
 
     @Test
@@ -86,5 +86,22 @@ class RecipeReaderTest {
         BadInputException e = error("name: x\nsources: [\n  - a: b\n");
         assertEquals(true, e.getMessage().contains("not valid YAML"));
         assertEquals(true, e.line() >= 2);
+    }
+
+    @Test
+    void verifyNeedsItsTasksAndTasksNeedVerify() throws Exception {
+        BadInputException e = error("sources:\n  - path: t.jsonl\n    protocol: dbbench\n    verify: dbbench\n");
+        assertEquals("sources[0].verify", e.field());
+        assertEquals(dir.resolve("tasks.jsonl") + " is not a file (verify: dbbench needs the generator's tasks.jsonl; give it as 'tasks:')",
+                e.getMessage().replaceAll("^.*?field 'sources\\[0\\].verify': ", ""));
+        e = error("sources:\n  - path: t.jsonl\n    protocol: react\n    verify: household\n    tasks: t.jsonl\n");
+        assertEquals("sources[0].tasks", e.field());
+        assertEquals(5, e.line());
+        Files.writeString(dir.resolve("tasks.jsonl"), "");
+        Files.writeString(dir.resolve("r.yaml"), "sources:\n  - path: t.jsonl\n    protocol: dbbench\n    verify: dbbench\n"
+                + "decontamination:\n  dbbench: [t.jsonl]\n");
+        Recipe r = RecipeReader.read(dir.resolve("r.yaml"));
+        assertEquals(new Recipe.Replay.DbBench(dir.resolve("tasks.jsonl")), r.sources().getFirst().replay());
+        assertEquals(ModelFormats.DEFAULT_TOKENIZER, r.tokenizer());
     }
 }

@@ -18,18 +18,18 @@ import org.junit.jupiter.api.io.TempDir;
  * The writer's files read back by pyarrow, the reader trainers use. Skipped (with the reason)
  * where python3 has no pyarrow; install it with {@code pip install pyarrow}.
  */
-class ParquetWriterTest {
+public class ParquetWriterTest {
     @TempDir
     Path dir;
 
-    static boolean pyarrow() throws Exception {
+    public static boolean pyarrow() throws Exception {
         Process p = new ProcessBuilder("python3", "-c", "import pyarrow.parquet").redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();
         return p.waitFor() == 0;
     }
 
     /** Reads the file with pyarrow and prints it as JSON (column name -> list of values). */
-    static String readBack(Path file) throws Exception {
+    public static String readBack(Path file) throws Exception {
         Process p = new ProcessBuilder("python3", "-c", """
                 import sys, json, pyarrow.parquet as pq
                 t = pq.read_table(sys.argv[1])
@@ -45,16 +45,27 @@ class ParquetWriterTest {
         assumeTrue(pyarrow(), "python3 with pyarrow is not installed: the Parquet read-back check is skipped");
         List<String> ids = new ArrayList<>();
         List<List<Message>> convs = new ArrayList<>();
+        List<java.util.Set<Integer>> untrained = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
+            untrained.add(i % 4 == 3 && i % 5 == 0 ? java.util.Set.of(1) : java.util.Set.of());
             ids.add("task-" + i + (i % 7 == 0 ? " é 中文 ' \"" : ""));
             List<Message> ms = new ArrayList<>();
             for (int j = 0; j < i % 4; j++) ms.add(j % 2 == 0 ? Message.user("q" + i + "/" + j) : Message.assistant("a".repeat(i * 40 + j)));
             convs.add(ms);
         }
         Path file = dir.resolve("t.parquet");
-        ParquetWriter.write(file, List.of(new ParquetColumn.Strings("task_id", ids), new ParquetColumn.Conversations("messages", convs)));
-        Map<String, Object> expected = Map.of("rows", 300, "data", Map.of("task_id", ids,
-                "messages", convs.stream().map(ms -> ms.stream().map(Message::toJson).toList()).toList()));
+        ParquetWriter.write(file, List.of(new ParquetColumn.Strings("task_id", ids), new ParquetColumn.Conversations("messages", convs, untrained)));
+        List<List<Map<String, Object>>> withWeights = new ArrayList<>();
+        for (int i = 0; i < convs.size(); i++) {
+            List<Map<String, Object>> ms = new ArrayList<>();
+            for (int j = 0; j < convs.get(i).size(); j++) {
+                Map<String, Object> m = new java.util.LinkedHashMap<>(convs.get(i).get(j).toJson());
+                m.put("weight", untrained.get(i).contains(j) ? 0 : 1);
+                ms.add(m);
+            }
+            withWeights.add(ms);
+        }
+        Map<String, Object> expected = Map.of("rows", 300, "data", Map.of("task_id", ids, "messages", withWeights));
         assertEquals(Json.parse(Json.write(expected)), Json.parse(readBack(file)));
     }
 

@@ -92,6 +92,19 @@ final class DbBenchExpert implements ChatModel {
         return variant;
     }
 
+    /**
+     * The message indices of the planned mistakes in the episode's history (the prompt, "Ok." and the
+     * question come first, then one reply and one observation per step): they stay in the context but
+     * are not learnt (weight 0), so the model learns the fix, not the slip.
+     */
+    java.util.Set<Integer> mistakeMessages() {
+        java.util.Set<Integer> out = new java.util.TreeSet<>();
+        for (int i = 0; i < plan.size(); i++) {
+            if (plan.get(i) instanceof Mistake) out.add(3 + 2 * i);
+        }
+        return out;
+    }
+
     /** False when an observation was not what the plan relied on; such a trajectory is not kept. */
     boolean faithful() {
         return faithful;

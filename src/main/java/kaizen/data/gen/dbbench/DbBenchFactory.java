@@ -178,7 +178,8 @@ public final class DbBenchFactory {
         meta.put("table", table.name());
         meta.put("variant", expert.variant().label());
         meta.put("rounds", Integer.toString(r.rounds()));
-        return Optional.of(new Trajectory(SOURCE, id, task.type(), r.history(), Trajectory.Outcome.SOLVED, taskSeed, meta));
+        return Optional.of(new Trajectory(SOURCE, id, task.type(), r.history(), Trajectory.Outcome.SOLVED, taskSeed, meta,
+                expert.mistakeMessages()));
     }
 
     /** 40% direct, 30% look first, 20% wrong column then fix, 10% syntax error then fix. */

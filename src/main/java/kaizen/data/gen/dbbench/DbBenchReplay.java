@@ -27,6 +27,14 @@ public final class DbBenchReplay {
         }
     }
 
+    /** The generator's tasks.jsonl as tasks by their {@code kaizen.id} (the trajectories' task id). */
+    public static java.util.Map<String, DbBenchTask> tasksById(java.nio.file.Path tasksFile) {
+        java.util.Map<String, DbBenchTask> out = new java.util.HashMap<>();
+        int[] index = {0};
+        kaizen.core.Jsonl.forEach(tasksFile, r -> out.put(r.node().path("kaizen").path("id").asText(), DbBenchTask.parse(index[0]++, r)));
+        return out;
+    }
+
     public static Replayed replay(DbEnvironment env, DbBenchTask task, Trajectory trajectory) {
         // The assistant turns after the protocol's scripted "Ok.", in order.
         List<String> replies = trajectory.messages().stream().filter(m -> m.role() == Role.ASSISTANT).skip(1)

@@ -36,13 +36,15 @@ final class ExpertPlay {
         }
     }
 
-    record Played(List<Message> messages, Variant variant, int actions) {}
+    /** @param untrained the mistaken turns: kept in the context, not learnt (weight 0) */
+    record Played(List<Message> messages, Variant variant, int actions, java.util.Set<Integer> untrained) {}
 
     private final World world;
     private final HouseholdPrompt prompt;
     private final RandomGenerator rng;
     private final Thinker thinker;
     private final List<Message> messages = new ArrayList<>();
+    private final java.util.Set<Integer> untrained = new java.util.TreeSet<>();
     private int actions;
 
     private ExpertPlay(World world, HouseholdPrompt prompt, RandomGenerator rng) {
@@ -91,11 +93,12 @@ final class ExpertPlay {
             messages.add(Message.user(prompt.observation(fb.text(), world)));
         }
         if (!world.goalMet()) return Optional.empty();
-        return Optional.of(new Played(messages, done, actions));
+        return Optional.of(new Played(messages, done, actions, untrained));
     }
 
     /** Writes a mistaken turn and the world's answer; false if the world unexpectedly accepted it. */
     private boolean refused(String reasoning, String wrong) {
+        untrained.add(messages.size());
         messages.add(Message.assistant(thinker.turn(reasoning, wrong)));
         actions++;
         World.Feedback fb = world.step(wrong);

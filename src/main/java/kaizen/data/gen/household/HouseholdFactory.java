@@ -111,7 +111,8 @@ public final class HouseholdFactory {
         meta.put("receptacles", Integer.toString(w.receptacles().size()));
         meta.put("style", s.stateAct() ? "stateact" : "react");
         String id = HouseholdTask.id(seed);
-        return Optional.of(new Trajectory(SOURCE, id, family.wireName(), played.get().messages(), Trajectory.Outcome.SOLVED, seed, meta));
+        return Optional.of(new Trajectory(SOURCE, id, family.wireName(), played.get().messages(), Trajectory.Outcome.SOLVED, seed, meta,
+                played.get().untrained()));
     }
 
     /** 75% plain, 15% closed receptacle first, 10% invalid command then fix. */

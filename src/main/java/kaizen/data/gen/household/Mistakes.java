@@ -9,10 +9,10 @@ import kaizen.env.household.World;
  * Plausible wrong commands for the recovery variant: a verb the world does not know (words a
  * model may bring from elsewhere) or a receptacle number that does not exist in this room.
  */
-final class Mistakes {
+public final class Mistakes {
     private Mistakes() {}
 
-    static String mangle(Command c, World world, RandomGenerator rng) {
+    public static String mangle(Command c, World world, RandomGenerator rng) {
         if (rng.nextBoolean()) {
             String v = wrongVerb(c, rng);
             if (!v.isEmpty()) return v;

@@ -34,8 +34,10 @@ class DbBenchTrajectoryGoldenTest {
         StringBuilder out = new StringBuilder();
         out.append("# ").append(t.source()).append(' ').append(t.taskId()).append(' ').append(t.category()).append(' ')
                 .append(t.metadata()).append(" sha256=").append(t.contentHash()).append('\n');
-        for (Message m : t.messages()) {
-            out.append("\n=== ").append(m.role().wireName()).append(" ===\n").append(m.content()).append('\n');
+        for (int i = 0; i < t.messages().size(); i++) {
+            Message m = t.messages().get(i);
+            out.append("\n=== ").append(m.role().wireName()).append(t.trained(i) ? "" : " (weight 0: not trained)").append(" ===\n")
+                    .append(m.content()).append('\n');
         }
         return out.toString();
     }

@@ -45,7 +45,11 @@ class HouseholdTrajectoryTest {
             if (c.metadata().get("variant").equals("closed-first")) t = c;
         }
         StringBuilder out = new StringBuilder("# " + t.taskId() + " " + t.category() + " " + t.metadata() + " sha256=" + t.contentHash() + "\n");
-        for (Message m : t.messages()) out.append("\n=== ").append(m.role().wireName()).append(" ===\n").append(m.content()).append('\n');
+        for (int i = 0; i < t.messages().size(); i++) {
+            Message m = t.messages().get(i);
+            out.append("\n=== ").append(m.role().wireName()).append(t.trained(i) ? "" : " (weight 0: not trained)").append(" ===\n")
+                    .append(m.content()).append('\n');
+        }
         String text = out.toString();
         if (Boolean.getBoolean("kaizen.golden.update")) {
             Files.createDirectories(golden.getParent());
