@@ -16,6 +16,8 @@ import kaizen.data.Trajectory;
 import kaizen.data.decontam.ContaminationException;
 import kaizen.data.decontam.ContaminationIndex;
 import kaizen.data.decontam.Finding;
+import kaizen.data.imports.ImportReport;
+import kaizen.data.imports.Importers;
 import kaizen.data.parquet.ParquetColumn;
 import kaizen.data.parquet.ParquetWriter;
 import kaizen.env.db.ObservationReader;
@@ -36,6 +38,8 @@ public final class DatasetBuild {
     public static final String DROPPED = "dropped.jsonl";
     public static final String CONTAMINATION = "contamination.jsonl";
     public static final String CARD = "README.md";
+    /** Where sources with an {@code importer} are imported to, one folder per source. */
+    public static final String IMPORTS = "imports";
 
     private DatasetBuild() {}
 
@@ -56,9 +60,10 @@ public final class DatasetBuild {
 
         Map<String, List<Example>> loaded = new LinkedHashMap<>();
         for (Recipe.Source s : recipe.sources()) {
-            List<Example> es = Trajectory.readAll(s.path()).stream().map(t -> new Example(s, t)).toList();
+            Path file = s.importer().isPresent() ? imported(s, out, log) : s.path();
+            List<Example> es = Trajectory.readAll(file).stream().map(t -> new Example(s, t)).toList();
             loaded.put(s.name(), es);
-            log.printf("read %d trajectories from %s (%s)%n", es.size(), s.name(), s.path());
+            log.printf("read %d trajectories from %s (%s)%n", es.size(), s.name(), file);
         }
 
         BuildReport.Gate gate = gate(recipe, loaded, out, log, progress);
@@ -147,6 +152,18 @@ public final class DatasetBuild {
                 lengths, files, (System.nanoTime() - t0) / 1e9);
         DatasetCard.write(report, out.resolve(CARD));
         return report;
+    }
+
+    /**
+     * Runs a source's importer into {@code OUT/imports/NAME/} and returns its trajectories file;
+     * the import's report and problems stay there beside it. Imports run on every build, so the
+     * dataset always reflects the importer's current code.
+     */
+    private static Path imported(Recipe.Source s, Path out, PrintStream log) {
+        Path dir = out.resolve(IMPORTS).resolve(s.name());
+        ImportReport report = Importers.run(s.importer().orElseThrow(), s.path(), dir, log, 0);
+        log.println(report.render());
+        return dir.resolve(Trajectory.FILE_NAME);
     }
 
     private static BuildReport.Gate gate(Recipe recipe, Map<String, List<Example>> loaded, Path out, PrintStream log, boolean progress) {

@@ -30,10 +30,20 @@ public record Recipe(Path file, String name, long seed, Optional<Path> out, List
         models = List.copyOf(models);
     }
 
-    /** One trajectory file and what it is: its protocol, its tag on every mix axis, its weight within a tag. */
-    public record Source(String name, Path path, Protocol protocol, Map<String, String> tags, double weight) {
+    /**
+     * One trajectory file and what it is: its protocol, its tag on every mix axis, its weight within a tag.
+     *
+     * @param importer when present, {@code path} is a public dataset in that importer's layout
+     *                 ({@code kaizen data import --list}); the build imports it into its own folder first
+     */
+    public record Source(String name, Path path, Protocol protocol, Map<String, String> tags, double weight, Optional<String> importer) {
         public Source {
             tags = Map.copyOf(tags);
+        }
+
+        /** A source that is already a trajectories file. */
+        public Source(String name, Path path, Protocol protocol, Map<String, String> tags, double weight) {
+            this(name, path, protocol, tags, weight, Optional.empty());
         }
     }
 

@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import kaizen.core.BadInputException;
 import kaizen.core.KaizenException;
 import kaizen.data.decontam.GateSettings;
+import kaizen.data.imports.Importers;
 
 /** Reads a recipe YAML file; every error names the file, the line and the field. */
 public final class RecipeReader {
@@ -136,11 +137,22 @@ public final class RecipeReader {
         Set<String> names = new java.util.HashSet<>();
         for (int i = 0; i < node.size(); i++) {
             String at = "sources[" + i + "]";
-            Obj s = obj(node.get(i), at, Set.of("name", "path", "protocol", "tags", "weight"));
+            Obj s = obj(node.get(i), at, Set.of("name", "path", "protocol", "tags", "weight", "importer"));
             Path path = base.resolve(requiredText(s, "path")).normalize();
-            if (!Files.isRegularFile(path)) throw error(at + ".path", path + " is not a file");
-            // data/synth-dbbench/trajectories.jsonl is "synth-dbbench"; other files go by their own name.
-            String name = s.text("name", stem(path.getFileName().toString().equals(kaizen.data.Trajectory.FILE_NAME) ? path.getParent() : path));
+            Optional<String> importer = Optional.ofNullable(s.text("importer", null));
+            if (importer.isPresent()) {
+                try {
+                    Importers.named(importer.get());
+                } catch (KaizenException e) {
+                    throw error(at + ".importer", e.getMessage());
+                }
+                if (!Files.exists(path)) throw error(at + ".path", path + " does not exist (the " + importer.get() + " dataset to import)");
+            } else if (!Files.isRegularFile(path)) {
+                throw error(at + ".path", path + " is not a file");
+            }
+            // data/synth-dbbench/trajectories.jsonl is "synth-dbbench"; an imported source goes by its importer; other files by their own name.
+            String name = s.text("name", importer.orElseGet(() ->
+                    stem(path.getFileName().toString().equals(kaizen.data.Trajectory.FILE_NAME) ? path.getParent() : path)));
             if (!names.add(name)) throw error(at + ".name", "two sources are named '" + name + "'; give each a unique name");
             String protocol = requiredText(s, "protocol");
             Protocol proto = Protocol.fromWire(protocol).orElseThrow(() -> error(at + ".protocol",
@@ -153,7 +165,7 @@ public final class RecipeReader {
             }
             double weight = s.number("weight", 1.0);
             if (!(weight > 0)) throw error(at + ".weight", "must be positive");
-            out.add(new Recipe.Source(name, path, proto, tags, weight));
+            out.add(new Recipe.Source(name, path, proto, tags, weight, importer));
         }
         return out;
     }

@@ -129,6 +129,22 @@ class DatasetBuildTest {
     }
 
     @Test
+    void aSourceWithAnImporterIsImportedIntoTheBuildFolderFirst() throws Exception {
+        Path recipe = recipe(dbbenchWithFlaws(List.of()), "");
+        // The chat fixture has OpenAI "messages" records, which the sharegpt importer reads as published.
+        Files.writeString(recipe, Files.readString(recipe).replace("    protocol: conversation\n",
+                "    protocol: conversation\n    importer: sharegpt\n"));
+        BuildReport r = build(recipe);
+        assertEquals(24, r.perSource().get("chat").loaded());
+        assertEquals(Map.of("synth-dbbench", 3, "household", 3, "chat", 24), r.mix().perSource());
+        Path imported = dir.resolve("out").resolve(DatasetBuild.IMPORTS).resolve("chat");
+        assertEquals(24, Trajectory.readAll(imported.resolve(Trajectory.FILE_NAME)).size());
+        assertTrue(Files.exists(imported.resolve(kaizen.data.imports.ImportSink.REPORT_FILE)));
+        assertTrue(Jsonl.readAll(dir.resolve("out").resolve(DatasetBuild.SFT)).stream().anyMatch(x -> x.text("source").equals("chat")
+                && x.text("task_id").startsWith("general-chat.jsonl:")));
+    }
+
+    @Test
     void sameRecipeSameBytes() throws Exception {
         Path recipe = recipe(dbbenchWithFlaws(List.of()), "");
         build(recipe);

@@ -51,6 +51,22 @@ class RecipeReaderTest {
     }
 
     @Test
+    void anImporterSourceNamesAKnownImporterAndAnExistingInput() throws Exception {
+        BadInputException e = error("sources:\n  - path: t.jsonl\n    protocol: conversation\n    importer: nosuch\n");
+        assertEquals("sources[0].importer", e.field());
+        assertEquals(4, e.line());
+        e = error("sources:\n  - path: missing-folder\n    protocol: conversation\n    importer: sharegpt\n");
+        assertEquals("sources[0].path", e.field());
+        Files.createDirectories(dir.resolve("dump"));
+        Files.writeString(dir.resolve("r2.yaml"), "sources:\n  - path: dump\n    protocol: conversation\n    importer: sharegpt\n"
+                + "    tags: {domain: general}\ndecontamination:\n  dbbench: [t.jsonl]\n");
+        Recipe.Source s = RecipeReader.read(dir.resolve("r2.yaml")).sources().getFirst();
+        assertEquals("sharegpt", s.name()); // an imported source is named after its importer unless named
+        assertEquals(java.util.Optional.of("sharegpt"), s.importer());
+        assertEquals(dir.resolve("dump"), s.path());
+    }
+
+    @Test
     void wrongTypesAndMissingGate() throws Exception {
         BadInputException e = error("seed: seven\n" + OK_SOURCE);
         assertEquals("seed", e.field());
