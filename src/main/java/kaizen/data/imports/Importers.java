@@ -8,8 +8,9 @@ import kaizen.core.KaizenException;
 
 /** Every importer Kaizen has, by name; the one entry point of the package. */
 public final class Importers {
-    private static final List<Importer> ALL = List.of(
-            new ShareGptImporter());
+    private static final List<Importer> ALL = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(new ShareGptImporter()),
+            kaizen.data.imports.texttosql.TextToSqlImporter.all().stream()).toList();
 
     private Importers() {}
 
