@@ -85,10 +85,26 @@ public final class TextToSqlImporter implements Importer {
             importFiles(files, env.get(), sink);
             return;
         }
-        try (EmbeddedMariaDb server = EmbeddedMariaDb.start(Path.of(System.getProperty("user.home"), ".cache", "kaizen"));
-                DbEnvironment started = new DbEnvironment(server, DbEnvironment.DbOptions.DEFAULT)) {
-            importFiles(files, started, sink);
+        importFiles(files, sharedEnvironment(), sink);
+    }
+
+    private static DbEnvironment shared;
+
+    /**
+     * One embedded MariaDB for all imports of this process, started on first use and stopped when
+     * the process ends: a build with several text-to-SQL sources starts the server once.
+     */
+    private static synchronized DbEnvironment sharedEnvironment() {
+        if (shared == null) {
+            EmbeddedMariaDb server = EmbeddedMariaDb.start(Path.of(System.getProperty("user.home"), ".cache", "kaizen"));
+            DbEnvironment env = new DbEnvironment(server, DbEnvironment.DbOptions.DEFAULT);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                env.close();
+                server.close();
+            }));
+            shared = env;
         }
+        return shared;
     }
 
     /** A file as given, or the dataset's training files under a folder. */
