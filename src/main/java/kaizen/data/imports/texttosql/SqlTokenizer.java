@@ -106,13 +106,19 @@ final class SqlTokenizer {
     /** Writes tokens back as one line, spaced the way people write SQL. */
     static String join(List<SqlToken> tokens) {
         StringBuilder out = new StringBuilder();
-        SqlToken prev = null;
-        for (SqlToken t : tokens) {
-            if (prev != null && spaceBetween(prev, t)) out.append(' ');
+        for (int i = 0; i < tokens.size(); i++) {
+            SqlToken t = tokens.get(i);
+            if (i > 0 && spaceBetween(tokens.get(i - 1), t) && !(i > 1 && unarySign(tokens.get(i - 2), tokens.get(i - 1)))) out.append(' ');
             out.append(t.mysql());
-            prev = t;
         }
         return out.toString();
+    }
+
+    /** A sign that starts an operand (after an operator, a comma, "(" or a keyword) is written next to it: -5. */
+    private static boolean unarySign(SqlToken before, SqlToken sign) {
+        if (!(sign.isSymbol("-") || sign.isSymbol("+"))) return false;
+        if (before.kind() == Kind.SYMBOL) return !before.isSymbol(")");
+        return before.kind() == Kind.WORD && SqlWords.KEYWORDS.contains(before.upper());
     }
 
     private static boolean spaceBetween(SqlToken prev, SqlToken t) {

@@ -73,6 +73,7 @@ class SqliteToMysqlTest {
         assertEquals("SELECT tonnage / 2, CAST(built AS DOUBLE) / 2, 2.0 * built / 3, built / 2.0 FROM Vessel",
                 tr("SELECT tonnage / 2, CAST(built AS REAL) / 2, 2.0 * built / 3, built / 2.0 FROM vessel"));
         assertEquals("SELECT (built + 1) DIV 2 FROM Vessel", tr("SELECT (built + 1) / 2 FROM vessel"));
+        assertEquals("SELECT -built DIV -2, built - -3 FROM Vessel WHERE built > -5", tr("SELECT -built / -2, built - -3 FROM vessel WHERE built > -5"));
     }
 
     @Test
