@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
             "'kaizen data build' reads. Input is streamed (constant memory); a malformed record is skipped and counted,",
             "named by file, line and field in import-problems.jsonl; import-report.json counts what was kept and why",
             "the rest was not. 'kaizen data import --list' shows the sources."},
-        footer = {"", "Example:", "  kaizen data import sharegpt ~/data/sharegpt.json --out data/import/sharegpt"})
+        footer = {"", "Examples:", "  kaizen data import sharegpt ~/data/sharegpt.json --out data/import/sharegpt",
+            "  kaizen data import spider ~/data/spider --out data/import/spider   (text-to-SQL: starts the embedded MariaDB)"})
 final class DataImportCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "SOURCE", description = "Which importer (see --list).")
     String source;

@@ -22,10 +22,21 @@ class DataImportCliTest {
     }
 
     @Test
+    void importsSpiderEndToEnd() {
+        Path spider = kaizen.data.imports.texttosql.Fixtures.dataset("spider", dir);
+        CliRun r = CliRun.of("data", "import", "spider", spider.toString(), "--out", dir.resolve("out").toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("spider: read 21, kept 13, not kept 8 (2 malformed)"), r.out());
+        assertTrue(r.out().contains("1  translation unsupported: function julianday"), r.out());
+        assertTrue(Files.exists(dir.resolve("out/trajectories.jsonl")));
+    }
+
+    @Test
     void listNamesTheImporters() {
         CliRun r = CliRun.of("data", "import", "--list");
         assertEquals(0, r.code());
         assertTrue(r.out().contains("sharegpt"), r.out());
+        assertTrue(r.out().contains("spider       Spider: train_spider.json"), r.out());
     }
 
     @Test

@@ -16,6 +16,11 @@ import kaizen.harness.dbbench.DbBenchActions;
 public enum Protocol {
     /** AgentBench DBBench: after the "Ok." turn, each reply is one "Action: Operation" with one sql block, or "Action: Answer" with "Final Answer: [...]"; the last reply answers. */
     DBBENCH("dbbench"),
+    /**
+     * DBBench's replies in a multi-turn conversation (imported SParC/CoSQL interactions): as {@link #DBBENCH},
+     * but an answer may close one question before the user asks the next.
+     */
+    DBBENCH_MULTITURN("dbbench-multiturn"),
     /** ReAct: each reply has exactly one THOUGHT: line and then exactly one non-empty ACTION: line. */
     REACT("react"),
     /** Plain conversation: alternating user/assistant turns ending with a non-empty assistant reply. */
@@ -76,7 +81,8 @@ public enum Protocol {
             Message m = messages.get(i);
             if (m.role() != Role.ASSISTANT || untrained.contains(i) || isDbBenchAcknowledgement(i, m)) continue;
             Optional<String> p = switch (this) {
-                case DBBENCH -> dbbenchReply(m.content(), i == messages.size() - 1);
+                case DBBENCH -> dbbenchReply(m.content(), i == messages.size() - 1, false);
+                case DBBENCH_MULTITURN -> dbbenchReply(m.content(), i == messages.size() - 1, true);
                 case REACT -> reactReply(m.content());
                 case CONVERSATION -> m.content().isBlank() ? Optional.of("empty assistant reply") : Optional.empty();
             };
@@ -98,10 +104,10 @@ public enum Protocol {
 
     /** DBBench's first reply is the fixed "Ok." to the instructions, part of the format. */
     private boolean isDbBenchAcknowledgement(int index, Message m) {
-        return this == DBBENCH && index == 1 && m.content().strip().equals("Ok.");
+        return (this == DBBENCH || this == DBBENCH_MULTITURN) && index == 1 && m.content().strip().equals("Ok.");
     }
 
-    private static Optional<String> dbbenchReply(String reply, boolean last) {
+    private static Optional<String> dbbenchReply(String reply, boolean last, boolean answersBeforeLast) {
         int actions = count(ACTION_WORD, reply);
         if (actions != 1) return Optional.of("dbbench reply with " + actions + " 'Action: ' lines (expected 1)");
         String action = DbBenchActions.action(reply).orElse("");
@@ -114,7 +120,7 @@ public enum Protocol {
             case "Answer" -> {
                 String answer = DbBenchActions.finalAnswer(reply).orElse("").strip();
                 if (!answer.startsWith("[") || !answer.endsWith("]")) return Optional.of("dbbench answer without 'Final Answer: [...]'");
-                if (!last) return Optional.of("dbbench answer before the last reply");
+                if (!last && !answersBeforeLast) return Optional.of("dbbench answer before the last reply");
             }
             default -> {
                 return Optional.of("dbbench reply with action '" + action + "' (expected Operation or Answer)");

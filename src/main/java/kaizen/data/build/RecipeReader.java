@@ -158,7 +158,7 @@ public final class RecipeReader {
             if (!names.add(name)) throw error(at + ".name", "two sources are named '" + name + "'; give each a unique name");
             String protocol = requiredText(s, "protocol");
             Protocol proto = Protocol.fromWire(protocol).orElseThrow(() -> error(at + ".protocol",
-                    "unknown protocol '" + protocol + "' (expected dbbench, react or conversation)"));
+                    "unknown protocol '" + protocol + "' (expected dbbench, dbbench-multiturn, react or conversation)"));
             Map<String, String> tags = new TreeMap<>();
             JsonNode t = s.node("tags");
             if (t != null) {

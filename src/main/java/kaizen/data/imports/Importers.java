@@ -8,16 +8,18 @@ import kaizen.core.KaizenException;
 
 /** Every importer Kaizen has, by name; the one entry point of the package. */
 public final class Importers {
-    private static final List<Importer> ALL = List.of(
-            new ShareGptImporter(),
-            new ScienceWorldImporter(),
-            new WebShopImporter(),
-            new JerichoImporter(),
-            new BabyAiImporter(),
-            new ToolBenchImporter(),
-            AgentCollectionImporter.AGENT_INSTRUCT,
-            AgentCollectionImporter.AGENT_FLAN,
-            AgentCollectionImporter.AGENT_TRAJ);
+    private static final List<Importer> ALL = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(
+                    new ShareGptImporter(),
+                    new ScienceWorldImporter(),
+                    new WebShopImporter(),
+                    new JerichoImporter(),
+                    new BabyAiImporter(),
+                    new ToolBenchImporter(),
+                    AgentCollectionImporter.AGENT_INSTRUCT,
+                    AgentCollectionImporter.AGENT_FLAN,
+                    AgentCollectionImporter.AGENT_TRAJ),
+            kaizen.data.imports.texttosql.TextToSqlImporter.all().stream()).toList();
 
     private Importers() {}
 

@@ -58,12 +58,23 @@ public final class DbEnvironment implements AutoCloseable {
      * account for the agent. Blocks while another episode holds a database of the same name.
      */
     public EpisodeDatabase open(TableSpec table) {
-        Semaphore lock = nameLocks.computeIfAbsent(table.name(), k -> new Semaphore(1));
+        return open(table.name(), table, null);
+    }
+
+    /**
+     * Like {@link #open(TableSpec)}, for a database of any shape: {@code loader} creates and fills its
+     * tables (e.g. an imported text-to-SQL database); the agent's account and statement path are the same.
+     */
+    public EpisodeDatabase open(String databaseName, DatabaseLoader loader) {
+        return open(databaseName, null, loader);
+    }
+
+    private EpisodeDatabase open(String databaseName, TableSpec table, DatabaseLoader loader) {
+        Semaphore lock = nameLocks.computeIfAbsent(databaseName, k -> new Semaphore(1));
         lock.acquireUninterruptibly();
         try {
             String account = accountPrefix + episodeCounter.incrementAndGet();
-            String password = java.util.UUID.randomUUID().toString();
-            EpisodeDatabase db = new EpisodeDatabase(this, table, account, password, lock);
+            EpisodeDatabase db = new EpisodeDatabase(this, databaseName, table, loader, account, java.util.UUID.randomUUID().toString(), lock);
             db.build();
             return db;
         } catch (RuntimeException e) {

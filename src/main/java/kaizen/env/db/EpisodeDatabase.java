@@ -14,28 +14,34 @@ import java.util.concurrent.TimeUnit;
 import kaizen.core.KaizenException;
 
 /**
- * One episode's database: built from a {@link TableSpec}, queried by the agent through {@link
- * #execute}, hashed for mutation scoring, dropped on {@link #close}.
+ * One episode's database: built from a {@link TableSpec} (or filled by a {@link DatabaseLoader}),
+ * queried by the agent through {@link #execute}, hashed for mutation scoring, dropped on {@link #close}.
  */
 public final class EpisodeDatabase implements AutoCloseable {
     private final DbEnvironment env;
+    private final String name;
+    /** The DBBench table this database was built from; null for one filled by a {@link DatabaseLoader}. */
     private final TableSpec table;
+    private final DatabaseLoader loader;
     private final String account;
     private final String password;
     private final Semaphore nameLock;
     private boolean closed;
     private String buildError = "";
 
-    EpisodeDatabase(DbEnvironment env, TableSpec table, String account, String password, Semaphore nameLock) {
+    EpisodeDatabase(DbEnvironment env, String name, TableSpec table, DatabaseLoader loader, String account, String password,
+            Semaphore nameLock) {
         this.env = env;
+        this.name = name;
         this.table = table;
+        this.loader = loader;
         this.account = account;
         this.password = password;
         this.nameLock = nameLock;
     }
 
     public String databaseName() {
-        return table.name();
+        return name;
     }
 
     /** The error that stopped the table build, as the reference would have seen it; empty when it built. */
@@ -44,16 +50,20 @@ public final class EpisodeDatabase implements AutoCloseable {
     }
 
     void build() {
-        String db = TableSpec.quote(table.name());
+        String db = TableSpec.quote(name);
         try (DbEnvironment.AdminSession admin = env.admin(); Statement st = admin.connection.createStatement()) {
             Connection c = admin.connection;
-            if (env.server().throwaway() && env.mayHaveLeftover(table.name())) st.execute("DROP DATABASE IF EXISTS " + db);
+            if (env.server().throwaway() && env.mayHaveLeftover(name)) st.execute("DROP DATABASE IF EXISTS " + db);
             st.execute("CREATE DATABASE IF NOT EXISTS " + db);
             st.execute("USE " + db);
             try {
-                st.execute("CREATE TABLE IF NOT EXISTS " + db + " ("
-                        + String.join(",", table.columns().stream().map(col -> TableSpec.quote(col) + " TEXT").toList()) + ")");
-                insertRows(c);
+                if (loader != null) {
+                    loader.load(c);
+                } else {
+                    st.execute("CREATE TABLE IF NOT EXISTS " + db + " ("
+                            + String.join(",", table.columns().stream().map(col -> TableSpec.quote(col) + " TEXT").toList()) + ")");
+                    insertRows(c);
+                }
             } catch (SQLException e) {
                 // The reference sends the build as one multi-statement and ignores its result:
                 // a failing statement (an empty column name, say) just leaves the rest undone.
@@ -61,10 +71,10 @@ public final class EpisodeDatabase implements AutoCloseable {
                 admin.broken();
             }
             st.execute("CREATE USER '" + account + "'@'%' IDENTIFIED BY '" + password + "'");
-            st.execute("GRANT ALL PRIVILEGES ON " + grantPattern(table.name()) + ".* TO '" + account + "'@'%'");
+            st.execute("GRANT ALL PRIVILEGES ON " + grantPattern(name) + ".* TO '" + account + "'@'%'");
         } catch (SQLException e) {
             dropQuietly();
-            throw new KaizenException("cannot build the database for table '" + table.name() + "': " + MysqlErrorText.of(e), e);
+            throw new KaizenException("cannot build the database '" + name + "': " + MysqlErrorText.of(e), e);
         }
     }
 
@@ -122,12 +132,13 @@ public final class EpisodeDatabase implements AutoCloseable {
      */
     public String tableHash() {
         if (env.options().connectorMode() == ConnectorMode.V9_2) return ConnectorMode.V9_TYPE_ERROR;
+        if (table == null) throw new IllegalStateException("the table hash is defined for a one-table DBBench database only");
         String sql = "select md5(group_concat(rowhash order by rowhash)) as hash from( SELECT substring(MD5(CONCAT_WS(',', "
                 + table.quotedColumns() + ")), 1, 5) AS rowhash FROM " + TableSpec.quote(table.name()) + ") as sub;";
         try (DbEnvironment.AdminSession admin = env.admin()) {
             Connection c = admin.connection;
             try (Statement use = c.createStatement()) {
-                use.execute("USE " + TableSpec.quote(table.name()));
+                use.execute("USE " + TableSpec.quote(name));
             } catch (SQLException e) {
                 return ObservationReader.truncate(MysqlErrorText.of(e));
             }
@@ -146,7 +157,7 @@ public final class EpisodeDatabase implements AutoCloseable {
         try (Connection c = env.connect(user, pass)) {
             c.setAutoCommit(false);
             try (Statement use = c.createStatement()) {
-                use.execute("USE " + TableSpec.quote(table.name()));
+                use.execute("USE " + TableSpec.quote(name));
             } catch (SQLException e) {
                 return ObservationReader.truncate(MysqlErrorText.of(e));
             }
@@ -211,7 +222,7 @@ public final class EpisodeDatabase implements AutoCloseable {
 
     private void dropQuietly() {
         try (DbEnvironment.AdminSession admin = env.admin(); Statement st = admin.connection.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + TableSpec.quote(table.name()));
+            st.execute("DROP DATABASE IF EXISTS " + TableSpec.quote(name));
             st.execute("DROP USER IF EXISTS '" + account + "'@'%'");
         } catch (SQLException ignored) {
             // Best effort: a throwaway server is deleted whole at the end.

@@ -208,23 +208,8 @@ final class DbBenchExpert implements ChatModel {
         return lead + "\nAction: Answer\nFinal Answer: " + text;
     }
 
-    /**
-     * The answer as a Python list literal, strings in double quotes as the protocol's example
-     * shows ({@code ["ANSWER1", "ANSWER2", ...]}) when that is the same literal, else Python's repr.
-     */
     static String finalAnswer(List<PyValue> values) {
-        StringBuilder out = new StringBuilder("[");
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) out.append(", ");
-            PyValue v = values.get(i);
-            if (v instanceof PyStr s && plainText(s.value())) out.append('"').append(s.value()).append('"');
-            else PythonRepr.repr(out, v);
-        }
-        return out.append(']').toString();
-    }
-
-    private static boolean plainText(String s) {
-        return s.codePoints().allMatch(cp -> cp != '"' && cp != '\\' && PythonRepr.isPrintable(cp));
+        return DbBenchTurns.finalAnswer(values);
     }
 
     private static String display(PyValue v) {
@@ -237,7 +222,7 @@ final class DbBenchExpert implements ChatModel {
     }
 
     private static String operation(String sql) {
-        return "\nAction: Operation\n```sql\n" + sql + "\n```";
+        return "\n" + DbBenchTurns.operation(sql);
     }
 
     private static String join(String reading, String explanation) {

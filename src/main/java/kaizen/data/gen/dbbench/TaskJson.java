@@ -49,7 +49,7 @@ final class TaskJson {
      * everything else in a task (domains, tables, questions) is Kaizen's own.
      */
     static String addDescription(SynthTable t) {
-        return "The name of this table is " + t.name() + ", and the headers of this table are " + t.headerList() + ".";
+        return DbBenchTurns.tableSentence(t.name(), t.headers());
     }
 
     private static Map<String, Object> table(SynthTable t) {
