@@ -1,0 +1,122 @@
+"""The GRPO worker's batch handling and generation server on CPU, with a stand-in sampler."""
+from __future__ import annotations
+
+import json
+import threading
+import unittest
+import urllib.request
+
+import torch
+
+from kaizen_worker.grpo import micro_batches, rows_of
+from kaizen_worker.serve import Batcher, Sample, model_sampler, serve
+from kaizen_worker.shards import LOSS
+
+
+def post(port: int, path: str, body: dict) -> dict:
+    req = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=json.dumps(body).encode(),
+                                 headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(req, timeout=30) as r:
+        return json.loads(r.read())
+
+
+class RowsTest(unittest.TestCase):
+    def test_rows_flag_trained_tokens_and_keep_old_logprobs(self) -> None:
+        rows = rows_of({"rows": [{"ids": [5, 6, 7], "trained": [0, 1, 1], "old_logprobs": [0, -1.5, -0.5], "advantage": 0.7}]})
+        row, old, adv = rows[0]
+        self.assertEqual(row.flags.tolist(), [0, LOSS, LOSS])
+        self.assertEqual(old.tolist(), [0, -1.5, -0.5])
+        self.assertAlmostEqual(adv, 0.7)
+
+    def test_misaligned_rows_are_refused(self) -> None:
+        with self.assertRaises(ValueError):
+            rows_of({"rows": [{"ids": [5, 6, 7], "trained": [0, 1], "old_logprobs": [0, 0, 0], "advantage": 1}]})
+        with self.assertRaises(ValueError):
+            rows_of({"rows": [{"ids": [5, 6], "trained": [1, 1], "old_logprobs": [0, 0], "advantage": 1}]})
+
+    def test_micro_batches_fit_the_budget_and_cover_every_row_once(self) -> None:
+        lengths = [100, 30, 70, 500, 20, 60]
+        groups = micro_batches(lengths, 200)
+        self.assertEqual(sorted(i for g in groups for i in g), list(range(6)))
+        for g in groups:
+            self.assertTrue(len(g) == 1 or len(g) * max(lengths[i] for i in g) <= 200, g)
+
+
+class ServerTest(unittest.TestCase):
+    def test_concurrent_requests_are_batched_and_answered_in_vllm_form(self) -> None:
+        seen: list[int] = []
+
+        def fake(prompts, max_new, temperature):
+            seen.append(len(prompts))
+            return [Sample([p[-1] + 1, p[-1] + 2, 99], [-0.1, -0.2, -0.3], "stop") for p in prompts]
+
+        batcher = Batcher(fake, max_batch=16, lock=threading.Lock())
+        server = serve(batcher, "policy", 0, {"/kaizen/echo": lambda b: {"echo": b}})
+        port = server.server_address[1]
+        try:
+            replies: dict[int, dict] = {}
+
+            def call(k: int) -> None:
+                replies[k] = post(port, "/v1/completions", {"model": "policy", "prompt": [1, 2, k], "max_tokens": 2,
+                                                            "temperature": 0.8, "logprobs": 1,
+                                                            "return_tokens_as_token_ids": True})
+
+            threads = [threading.Thread(target=call, args=(k,)) for k in range(12)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            for k, r in replies.items():
+                c = r["choices"][0]
+                self.assertEqual(c["token_ids"], [k + 1, k + 2])  # cut at max_tokens
+                self.assertEqual(c["logprobs"]["tokens"], [f"token_id:{k + 1}", f"token_id:{k + 2}"])
+                self.assertEqual(c["logprobs"]["token_logprobs"], [-0.1, -0.2])
+                self.assertEqual(c["finish_reason"], "length")
+            self.assertEqual(sum(seen), 12)
+            self.assertLess(len(seen), 12, "some requests should have shared a batch")
+            self.assertEqual(post(port, "/kaizen/echo", {"a": 1}), {"echo": {"a": 1}})
+            with self.assertRaises(urllib.error.HTTPError) as bad:
+                post(port, "/v1/completions", {"prompt": "text prompts are not tokenized here"})
+            self.assertEqual(bad.exception.code, 400)
+        finally:
+            server.shutdown()
+            server.server_close()
+
+
+class TinyLm(torch.nn.Module):
+    """A stand-in decoder stack with the calling convention of transformers' (cache included):
+    each position's hidden state is the embedding of its token, so the next token is a function
+    of the last one alone and the sampler's bookkeeping can be checked exactly."""
+
+    def __init__(self, vocab: int) -> None:
+        super().__init__()
+        self.emb = torch.nn.Embedding(vocab, vocab)
+        with torch.no_grad():
+            self.emb.weight.copy_(torch.full((vocab, vocab), -10.0))
+            for t in range(vocab):
+                self.emb.weight[t, (t + 1) % vocab] = 10.0  # token t is followed by t+1
+
+    def forward(self, input_ids, attention_mask, position_ids, use_cache, past_key_values=None):
+        class Out:
+            pass
+
+        o = Out()
+        o.last_hidden_state = self.emb(input_ids)
+        o.past_key_values = (past_key_values or 0) + 1
+        return o
+
+
+class SamplerTest(unittest.TestCase):
+    def test_greedy_sampling_stops_at_an_end_token_per_row_and_returns_its_logprobs(self) -> None:
+        lm = TinyLm(10)
+        sample = model_sampler(lm, torch.nn.Identity(), end_ids=[7], pad_id=0, device=torch.device("cpu"))
+        out = sample([[1, 2], [5], [8, 8, 8]], 6, 0.0)
+        self.assertEqual(out[0].ids, [3, 4, 5, 6, 7])
+        self.assertEqual(out[0].finish, "stop")
+        self.assertEqual(out[1].ids, [6, 7])
+        self.assertEqual(out[2].ids, [9, 0, 1, 2, 3, 4])
+        self.assertEqual(out[2].finish, "length")
+        for s in out:
+            self.assertEqual(len(s.logprobs), len(s.ids))
+            for lp in s.logprobs:
+                self.assertGreater(lp, -1e-6 - 1e-3)  # the chosen token holds nearly all the mass
