@@ -1,9 +1,7 @@
 package kaizen.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import kaizen.core.KaizenException;
 import kaizen.env.alfworld.Alfworld;
@@ -60,20 +58,7 @@ final class EvalAlfworldCommand implements Callable<Integer> {
                     + agent.name() + ", out " + outDir);
             EvalReport.Outcome outcome = AlfworldEval.run(tasks, prompt, Alfworld::load, agent.forTask(),
                     new AlfworldEval.Settings(outDir, run.concurrency, maxStep, !run.noProgress, agent.name()));
-            return RunOptions.report(outcome, tasks.size(), headline(outcome.metrics()));
+            return RunOptions.report(outcome, tasks.size(), RunOptions.successHeadline(outcome.metrics(), "per_type"));
         }
-    }
-
-    /** success_rate overall, then by task type. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Number> headline(Map<String, Object> metrics) {
-        Map<String, Number> out = new LinkedHashMap<>();
-        Map<String, Object> overall = (Map<String, Object>) ((Map<String, Object>) metrics.get("custom")).get("overall");
-        out.put("success_rate", (Number) overall.get("success_rate"));
-        Map<String, Object> perType = (Map<String, Object>) ((Map<String, Object>) metrics.get("kaizen")).get("per_type");
-        for (var e : perType.entrySet()) {
-            out.put(e.getKey(), (Number) ((Map<String, Object>) e.getValue()).get("success_rate"));
-        }
-        return out;
     }
 }

@@ -87,4 +87,15 @@ final class RunOptions {
                 + "; rerun with the same --out to resume");
         return 3;
     }
+
+    /** The text-world headline: success_rate overall, then the success_rate of each group under kaizen.{@code groups}. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Number> successHeadline(Map<String, Object> metrics, String groups) {
+        Map<String, Number> out = new java.util.LinkedHashMap<>();
+        Map<String, Object> overall = (Map<String, Object>) ((Map<String, Object>) metrics.get("custom")).get("overall");
+        out.put("success_rate", (Number) overall.get("success_rate"));
+        Map<String, Object> each = (Map<String, Object>) ((Map<String, Object>) metrics.get("kaizen")).get(groups);
+        for (var e : each.entrySet()) out.put(e.getKey(), (Number) ((Map<String, Object>) e.getValue()).get("success_rate"));
+        return out;
+    }
 }

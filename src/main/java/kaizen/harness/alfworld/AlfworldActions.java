@@ -2,16 +2,14 @@ package kaizen.harness.alfworld;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import kaizen.core.python.PyStrings;
+import kaizen.harness.ReactRules;
 
 /**
  * The reference's reading of a model output and of the game's feedback (utils.py: process_action,
- * process_ob). UNIX_LINES makes '.' stop only at '\n', as in Python's re.
+ * process_ob); the ACTION: line itself is read by {@link ReactRules#action}.
  */
 public final class AlfworldActions {
-    private static final Pattern ACTION = Pattern.compile("ACTION:(.*)", Pattern.UNIX_LINES);
     /** process_action's limit: the best BLEU must exceed it for the output to become that command. */
     static final double BLEU_LIMIT = 0.01;
     private static final String ARRIVE = "You arrive at loc ";
@@ -26,12 +24,7 @@ public final class AlfworldActions {
      * text itself, which the game will answer with "Nothing happens.". An empty text is no action.
      */
     public static Optional<String> command(String output, List<String> admissible) {
-        Matcher m = ACTION.matcher(output);
-        if (!m.find()) return Optional.empty();
-        String action = PyStrings.lower(PyStrings.strip(m.group(1)));
-        int newline = action.indexOf('\n');
-        if (newline >= 0) action = action.substring(0, newline);
-        return Optional.of(nearest(action, admissible)).filter(a -> !a.isEmpty());
+        return ReactRules.action(output).map(a -> nearest(a, admissible)).filter(a -> !a.isEmpty());
     }
 
     private static String nearest(String action, List<String> admissible) {

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import kaizen.core.Message;
 import kaizen.env.alfworld.AlfworldGame;
 import kaizen.harness.FinishStatus;
+import kaizen.harness.ReactRules;
 import kaizen.harness.Session;
 import kaizen.harness.model.ChatModel;
 import kaizen.harness.model.ModelReply;
@@ -27,8 +28,6 @@ import kaizen.harness.model.ModelUnavailableException;
 public final class AlfworldEpisode {
     /** max_step of the competition's configs/tasks/alfworld.yaml (the code's default is 50). */
     public static final int DEFAULT_MAX_STEP = 35;
-    /** So many identical outputs in a row end the episode. */
-    static final int REPEATS = 3;
 
     private final AlfworldPrompt prompt;
     private final Function<Path, AlfworldGame> games;
@@ -144,13 +143,7 @@ public final class AlfworldEpisode {
         }
     }
 
-    /** More than 3 steps played and the last 3 raw outputs are one and the same text. */
     private static boolean repeating(List<LogEntry> log) {
-        if (log.size() <= REPEATS) return false;
-        String last = log.getLast().output();
-        for (int k = 2; k <= REPEATS; k++) {
-            if (!log.get(log.size() - k).output().equals(last)) return false;
-        }
-        return true;
+        return ReactRules.repeating(log.stream().map(LogEntry::output).toList());
     }
 }

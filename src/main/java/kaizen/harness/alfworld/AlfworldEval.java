@@ -50,34 +50,9 @@ public final class AlfworldEval {
         List<EpisodeRecord> done = new ArrayList<>(summary.records().values());
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("max_step", s.maxStep());
-        extra.put("per_type", perType(tasks, done));
-        return EvalReport.overall(done, Map.of("overall", successRate(done.size(), passed(done))),
+        extra.put("per_type", EvalReport.successBy(tasks.stream().map(AlfworldTask::type).toList(),
+                List.of(AlfworldTaskType.values()), AlfworldTaskType::prefix, done));
+        return EvalReport.overall(done, Map.of("overall", EvalReport.successRate(done)),
                 EvalReport.kaizenCounts(tasks.size(), done, summary, s.agentName(), extra));
-    }
-
-    /** calculate_overall's block: total, pass (result == 1, i.e. won), wrong, success_rate (0 when empty). */
-    static Map<String, Object> successRate(int total, long pass) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("total", total);
-        out.put("pass", pass);
-        out.put("wrong", total - pass);
-        out.put("success_rate", total == 0 ? 0.0 : (double) pass / total);
-        return out;
-    }
-
-    /** The same block for each task type that the run's games include, in the reference's type order. */
-    private static Map<String, Object> perType(List<AlfworldTask> tasks, List<EpisodeRecord> done) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (AlfworldTaskType type : AlfworldTaskType.values()) {
-            if (tasks.stream().noneMatch(t -> t.type() == type)) continue;
-            List<EpisodeRecord> ofType = done.stream()
-                    .filter(r -> r.index() < tasks.size() && tasks.get(r.index()).type() == type).toList();
-            out.put(type.prefix(), successRate(ofType.size(), passed(ofType)));
-        }
-        return out;
-    }
-
-    private static long passed(List<EpisodeRecord> records) {
-        return records.stream().filter(EpisodeRecord::correct).count();
     }
 }

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import kaizen.core.Json;
 import kaizen.core.KaizenException;
 
@@ -57,6 +59,39 @@ public final class EvalReport {
         kz.put("correct", done.stream().filter(EpisodeRecord::correct).count());
         kz.put("written_at", Instant.now().toString());
         return kz;
+    }
+
+    /**
+     * AgentBench alfworld's calculate_overall block: total, pass (episodes won), wrong, success_rate
+     * (0 when empty); Kaizen's household evaluation reports the same block.
+     */
+    public static Map<String, Object> successRate(int total, long pass) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("total", total);
+        out.put("pass", pass);
+        out.put("wrong", total - pass);
+        out.put("success_rate", total == 0 ? 0.0 : (double) pass / total);
+        return out;
+    }
+
+    /** {@link #successRate} of these episodes (pass = correct). */
+    public static Map<String, Object> successRate(Collection<EpisodeRecord> done) {
+        return successRate(done.size(), done.stream().filter(EpisodeRecord::correct).count());
+    }
+
+    /**
+     * The success block of each group (task type, family) in {@code order} that the run's tasks
+     * include, over the finished episodes of that group.
+     *
+     * @param groupOf the group of the task at each index
+     */
+    public static <G> Map<String, Object> successBy(List<G> groupOf, List<G> order, Function<G, String> name, Collection<EpisodeRecord> done) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (G g : order) {
+            if (!groupOf.contains(g)) continue;
+            out.put(name.apply(g), successRate(done.stream().filter(r -> r.index() < groupOf.size() && groupOf.get(r.index()).equals(g)).toList()));
+        }
+        return out;
     }
 
     /** Writes {@code DIR/metrics.json} (pretty JSON) and returns the run's outcome. */

@@ -190,8 +190,8 @@ public final class DbBenchFactory {
         return DbBenchExpert.Variant.SYNTAX_ERROR;
     }
 
-    /** A well-mixed seed for (run seed, slot, attempt); see {@link kaizen.data.gen.SlotSeed}. */
+    /** A well-mixed seed for (run seed, slot, attempt); see {@link kaizen.core.SlotSeed}. */
     static long taskSeed(long seed, int slot, int attempt) {
-        return kaizen.data.gen.SlotSeed.of(seed, slot, attempt);
+        return kaizen.core.SlotSeed.of(seed, slot, attempt);
     }
 }

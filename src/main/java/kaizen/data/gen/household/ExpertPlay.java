@@ -12,6 +12,8 @@ import kaizen.env.household.Planner.Move;
 import kaizen.env.household.Planner.Purpose;
 import kaizen.env.household.Receptacle;
 import kaizen.env.household.World;
+import kaizen.harness.household.HouseholdPrompt;
+import kaizen.harness.household.HouseholdTask;
 
 /**
  * Plays the planner through a world and writes the conversation in ReAct form: user turns carry
@@ -34,42 +36,34 @@ final class ExpertPlay {
         }
     }
 
-    /** How the conversation is written. */
-    record Style(boolean stateAct, boolean actionList) {}
-
     record Played(List<Message> messages, Variant variant, int actions) {}
 
-    /** Steps beyond which a run counts as failed: every receptacle walked to and opened twice over, plus the handling. */
-    static int stepBound(World w) {
-        return 4 * w.receptacles().size() + 20;
-    }
-
     private final World world;
-    private final Style style;
+    private final HouseholdPrompt prompt;
     private final RandomGenerator rng;
     private final Thinker thinker;
     private final List<Message> messages = new ArrayList<>();
     private int actions;
 
-    private ExpertPlay(World world, Style style, RandomGenerator rng) {
+    private ExpertPlay(World world, HouseholdPrompt prompt, RandomGenerator rng) {
         this.world = world;
-        this.style = style;
+        this.prompt = prompt;
         this.rng = rng;
-        this.thinker = new Thinker(world, rng, style.stateAct());
+        this.thinker = new Thinker(world, rng, prompt.stateAct());
     }
 
     /** Plays the world to its goal; empty if the planner fails, overruns the bound, or a planned mistake was accepted. */
-    static Optional<Played> play(World world, Variant wanted, Style style, RandomGenerator rng) {
-        return new ExpertPlay(world, style, rng).run(wanted);
+    static Optional<Played> play(World world, Variant wanted, HouseholdPrompt prompt, RandomGenerator rng) {
+        return new ExpertPlay(world, prompt, rng).run(wanted);
     }
 
     private Optional<Played> run(Variant wanted) {
-        messages.add(Message.user(Prompt.instructions(style.stateAct()) + "\n\n" + world.intro() + actionList()));
+        messages.add(Message.user(prompt.opening(world)));
         Planner planner = new Planner(world, false);
         int mistakeAt = wanted == Variant.INVALID_THEN_FIX ? 1 + rng.nextInt(4) : -1;
         Variant done = Variant.PLAIN;
         for (int step = 0; ; step++) {
-            if (actions > stepBound(world)) return Optional.empty();
+            if (actions > HouseholdTask.stepBound(world)) return Optional.empty();
             Optional<Move> next = planner.next();
             if (next.isEmpty()) break;
             Move move = next.get();
@@ -94,7 +88,7 @@ final class ExpertPlay {
             World.Feedback fb = world.step(move.command());
             if (!fb.valid()) throw new IllegalStateException("the planner's command was refused: " + move.command().text() + " (seed " + world.seed() + ")");
             if (fb.goalMet()) break;
-            messages.add(Message.user(fb.text() + actionList()));
+            messages.add(Message.user(prompt.observation(fb.text(), world)));
         }
         if (!world.goalMet()) return Optional.empty();
         return Optional.of(new Played(messages, done, actions));
@@ -106,12 +100,7 @@ final class ExpertPlay {
         actions++;
         World.Feedback fb = world.step(wrong);
         if (fb.valid()) return false;
-        messages.add(Message.user(fb.text() + actionList()));
+        messages.add(Message.user(prompt.observation(fb.text(), world)));
         return true;
-    }
-
-    private String actionList() {
-        if (!style.actionList()) return "";
-        return "\nAVAILABLE ACTIONS: " + String.join(", ", world.admissible().stream().map(Command::text).toList());
     }
 }

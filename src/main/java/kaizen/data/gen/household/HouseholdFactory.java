@@ -10,10 +10,13 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.random.RandomGenerator;
 import kaizen.core.KaizenException;
+import kaizen.core.SlotSeed;
 import kaizen.data.Trajectory;
-import kaizen.data.gen.SlotSeed;
 import kaizen.env.household.Family;
 import kaizen.env.household.World;
+import kaizen.harness.household.HouseholdPrompt;
+import kaizen.harness.household.HouseholdSplit;
+import kaizen.harness.household.HouseholdTask;
 import kaizen.harness.runner.Progress;
 
 /**
@@ -29,7 +32,6 @@ import kaizen.harness.runner.Progress;
  */
 public final class HouseholdFactory {
     public static final String SOURCE = "kaizen-household";
-    static final int MAX_ATTEMPTS = 20;
 
     private HouseholdFactory() {}
 
@@ -37,6 +39,10 @@ public final class HouseholdFactory {
     public record Settings(int count, long seed, boolean stateAct, boolean actionList, boolean progress) {
         public Settings {
             if (count < 1) throw new KaizenException("--count must be at least 1");
+            if (!HouseholdSplit.trainingSeed(seed)) {
+                throw new KaizenException("--seed " + seed + " is in the held-out range (from " + HouseholdSplit.HELD_OUT_FIRST
+                        + " on), which only `kaizen eval household` plays; use a smaller seed");
+            }
         }
     }
 
@@ -83,18 +89,18 @@ public final class HouseholdFactory {
 
     public static Slot slot(Settings s, int slot) {
         Family family = Family.values()[slot % Family.values().length];
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+        for (int attempt = 0; attempt < HouseholdTask.MAX_ATTEMPTS; attempt++) {
             long seed = SlotSeed.of(s.seed(), slot, attempt);
             Optional<Trajectory> t = attempt(family, seed, s);
             if (t.isPresent()) return new Slot(t.get(), attempt);
         }
-        throw new KaizenException("household slot " + slot + " (seed " + s.seed() + "): the expert failed " + MAX_ATTEMPTS + " draws in a row");
+        throw new KaizenException("household slot " + slot + " (seed " + s.seed() + "): the expert failed " + HouseholdTask.MAX_ATTEMPTS + " draws in a row");
     }
 
     private static Optional<Trajectory> attempt(Family family, long seed, Settings s) {
         RandomGenerator rng = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
         ExpertPlay.Variant wanted = variant(rng);
-        ExpertPlay.Style style = new ExpertPlay.Style(s.stateAct(), s.actionList());
+        HouseholdPrompt style = new HouseholdPrompt(s.stateAct(), s.actionList());
         World w = World.generate(seed, family);
         Optional<ExpertPlay.Played> played = ExpertPlay.play(w, wanted, style, rng);
         if (played.isEmpty()) return Optional.empty();
@@ -104,7 +110,7 @@ public final class HouseholdFactory {
         meta.put("actions", Integer.toString(played.get().actions()));
         meta.put("receptacles", Integer.toString(w.receptacles().size()));
         meta.put("style", s.stateAct() ? "stateact" : "react");
-        String id = "household-" + Long.toUnsignedString(seed, 36);
+        String id = HouseholdTask.id(seed);
         return Optional.of(new Trajectory(SOURCE, id, family.wireName(), played.get().messages(), Trajectory.Outcome.SOLVED, seed, meta));
     }
 

@@ -7,10 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Pattern;
 import kaizen.core.Message;
 import kaizen.core.Role;
 import kaizen.data.Trajectory;
+import kaizen.env.household.Family;
+import kaizen.harness.household.HouseholdEpisode;
+import kaizen.harness.household.HouseholdPrompt;
+import kaizen.harness.household.HouseholdTask;
+import kaizen.harness.model.ChatModel;
+import kaizen.harness.model.ModelReply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -77,6 +85,29 @@ class HouseholdTrajectoryTest {
                 }
             }
             assertEquals(Role.ASSISTANT, t.messages().getLast().role());
+        }
+    }
+
+    /**
+     * The generator and the evaluation write the same texts: each generated conversation, its
+     * assistant turns replayed through the household evaluation protocol on the same world, comes
+     * back message for message, refused mistakes included, and wins.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aGeneratedConversationReplayedThroughTheEvaluationComesBackIdentical(boolean stateAct) {
+        HouseholdFactory.Settings s = new HouseholdFactory.Settings(60, 11, stateAct, !stateAct, false);
+        for (Trajectory t : HouseholdFactory.generate(s).trajectories()) {
+            Family family = Arrays.stream(Family.values()).filter(f -> f.wireName().equals(t.category())).findFirst().orElseThrow();
+            HouseholdTask task = new HouseholdTask(0, t.taskId(), family, t.seed());
+            List<String> outputs = t.messages().stream().filter(m -> m.role() == Role.ASSISTANT).map(Message::content).toList();
+            int[] turn = {0};
+            ChatModel replay = messages -> new ModelReply.Text(outputs.get(turn[0]++));
+            HouseholdEpisode.Result r = new HouseholdEpisode(new HouseholdPrompt(stateAct, !stateAct), HouseholdEpisode.DEFAULT_MAX_STEP)
+                    .run(task, replay);
+            assertEquals(t.messages(), r.history(), t.taskId());
+            assertTrue(r.won(), t.taskId());
+            assertEquals(HouseholdTask.id(t.seed()), t.taskId());
         }
     }
 }

@@ -1,4 +1,4 @@
-package kaizen.data.gen;
+package kaizen.core;
 
 /**
  * The seed of one slot of a generation run: a well-mixed function of (run seed, slot, attempt)

@@ -1,0 +1,66 @@
+package kaizen.harness.household;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import kaizen.env.household.Family;
+import kaizen.harness.model.ChatModel;
+import kaizen.harness.model.ModelUnavailableException;
+import kaizen.harness.runner.EpisodeRecord;
+import kaizen.harness.runner.EpisodeRunner;
+import kaizen.harness.runner.EvalReport;
+
+/**
+ * A household evaluation run, the package's entry point: every world against one model (or the
+ * oracle), written to {@code DIR/episodes.jsonl} as episodes finish (a rerun resumes) and scored
+ * into {@code DIR/metrics.json}: the ALFWorld evaluation's blocks (total, validation, custom =
+ * {"overall": {total, pass, wrong, success_rate}}) with success per family, the split and the
+ * settings under "kaizen".
+ */
+public final class HouseholdEval {
+    /** Settings of one run; {@code split} and {@code seed} are reported, the tasks are already drawn. */
+    public record Settings(Path outDir, int concurrency, int maxStep, HouseholdPrompt prompt, HouseholdSplit split, long seed,
+            boolean progress, String agentName) {}
+
+    private HouseholdEval() {}
+
+    /** @param modelFor the agent for a world: a shared client, or a fresh {@link HouseholdOracle} */
+    public static EvalReport.Outcome run(List<HouseholdTask> tasks, Function<HouseholdTask, ChatModel> modelFor, Settings s) {
+        EvalReport.createOutDir(s.outDir());
+        HouseholdEpisode episode = new HouseholdEpisode(s.prompt(), s.maxStep());
+        EpisodeRunner runner = new EpisodeRunner(s.outDir(), s.concurrency(), s.progress());
+        EpisodeRunner.Summary summary = runner.run("household", tasks.stream().map(HouseholdTask::index).toList(),
+                index -> play(episode, index, tasks.get(index), modelFor.apply(tasks.get(index))));
+        return EvalReport.write(s.outDir(), summary, metrics(tasks, summary, s));
+    }
+
+    /** Plays one episode of a task and makes its record (its task id, family and seed in the result). */
+    public static EpisodeRecord play(HouseholdEpisode episode, int index, HouseholdTask task, ChatModel model)
+            throws ModelUnavailableException {
+        long t0 = System.nanoTime();
+        HouseholdEpisode.Result r = episode.run(task, model);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("task_id", task.id());
+        result.put("family", task.family().wireName());
+        result.put("seed", task.seed());
+        result.putAll(r.toJson());
+        return new EpisodeRecord(index, r.status(), result, r.history(), r.won(), r.log().size(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    static Map<String, Object> metrics(List<HouseholdTask> tasks, EpisodeRunner.Summary summary, Settings s) {
+        List<EpisodeRecord> done = new ArrayList<>(summary.records().values());
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("split", s.split().wireName());
+        extra.put("seed", s.seed());
+        extra.put("max_step", s.maxStep());
+        extra.put("stateact", s.prompt().stateAct());
+        extra.put("action_list", s.prompt().actionList());
+        extra.put("per_family", EvalReport.successBy(tasks.stream().map(HouseholdTask::family).toList(), List.of(Family.values()),
+                Family::wireName, done));
+        return EvalReport.overall(done, Map.of("overall", EvalReport.successRate(done)),
+                EvalReport.kaizenCounts(tasks.size(), done, summary, s.agentName(), extra));
+    }
+}
