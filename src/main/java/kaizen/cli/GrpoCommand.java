@@ -29,6 +29,10 @@ final class GrpoCommand implements Callable<Integer> {
     @Option(names = "--stop-after-steps", paramLabel = "N", hidden = true, description = "stop after step N's checkpoint (resume tests)")
     int stopAfterSteps;
 
+    @Option(names = "--max-minutes", paramLabel = "M",
+            description = "end after the first step that finishes past M minutes, as if it were the last (evaluation, adapter, curve)")
+    double maxMinutes;
+
     @Option(names = "--no-progress", description = "no progress bar (metrics.jsonl is written either way)")
     boolean noProgress;
 
@@ -41,7 +45,7 @@ final class GrpoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GrpoConfig c = GrpoConfigReader.read(file);
-        var options = new GrpoRun.Options(!noProgress, System.err, stopAfterSteps);
+        var options = new GrpoRun.Options(!noProgress, System.err, stopAfterSteps, Math.round(maxMinutes * 60));
         GrpoConfig.Tasks t = c.tasks();
         double partial = c.grpo().partialWeight();
         if (t.env() == GrpoConfig.Env.HOUSEHOLD) {

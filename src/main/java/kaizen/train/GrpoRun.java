@@ -39,7 +39,12 @@ public final class GrpoRun {
     static final String EVAL_FILE = "eval.jsonl";
     static final String RECORD = "run.json";
 
-    public record Options(boolean progress, PrintStream err, int stopAfterSteps) {}
+    /**
+     * @param stopAfterSteps stop after this step's checkpoint, as an interruption would (0: never)
+     * @param maxSeconds end the run after the first step that finishes past this many seconds, as if
+     *     it were the last (held-out evaluation, adapter, curve); 0: no limit
+     */
+    public record Options(boolean progress, PrintStream err, int stopAfterSteps, long maxSeconds) {}
 
     /** One episode's outcome with the timings the throughput figures need. */
     record Episode(int group, RolloutTasks.Played played, List<RolloutModel.Turn> turns, long modelNanos, long wallNanos) {
@@ -122,19 +127,26 @@ public final class GrpoRun {
 
         Map<String, Object> run(int start) {
             GrpoConfig.Grpo g = config.grpo();
+            long started = System.nanoTime();
+            int end = g.steps();
             status("running", start);
             try (JsonlAppender metrics = new JsonlAppender(dir.resolve(MetricsLog.FILE));
                  JsonlAppender evals = new JsonlAppender(dir.resolve(EVAL_FILE));
                  Progress progress = new Progress("grpo", g.steps(), options.err(), options.progress())) {
                 if (start > 0) progress.resumedAt(start);
                 if (start == 0 && !tasks.heldOut().isEmpty()) evals.append(evaluate(0));
-                for (int step = start + 1; step <= g.steps(); step++) {
+                for (int step = start + 1; step <= end; step++) {
                     Map<String, Object> m = step(step);
                     metrics.append(m);
                     progress.detail(String.format(Locale.ROOT, "reward %.3f  success %.2f  kl %.4f",
                             (double) m.get("reward_mean"), (double) m.get("success_rate"), (double) m.getOrDefault("kl", 0.0)));
                     progress.succeeded();
-                    boolean last = step == g.steps();
+                    if (options.maxSeconds() > 0 && System.nanoTime() - started > options.maxSeconds() * 1_000_000_000L && step < end) {
+                        options.err().println("time limit of " + options.maxSeconds() + " s reached: step " + step + " is the last");
+                        end = step;
+                        record.put("time_limited", true);
+                    }
+                    boolean last = step == end;
                     int every = config.tasks().evalEvery();
                     if (!tasks.heldOut().isEmpty() && (last || (every > 0 && step % every == 0))) evals.append(evaluate(step));
                     boolean stopping = options.stopAfterSteps() > 0 && step == options.stopAfterSteps();
@@ -152,7 +164,7 @@ public final class GrpoRun {
             }
             CurvePlot.write(dir);
             record.put("adapter", dir.resolve("adapter").toString());
-            return status("done", g.steps());
+            return status("done", end);
         }
 
         Map<String, Object> step(int step) {

@@ -141,7 +141,7 @@ class GrpoRunTest {
     };
 
     private java.util.Map<String, Object> run(int stopAfter) {
-        return new GrpoRun(GrpoConfigReader.read(runFile), new GrpoRun.Options(false, new PrintStream(err), stopAfter), TASKS).run();
+        return new GrpoRun(GrpoConfigReader.read(runFile), new GrpoRun.Options(false, new PrintStream(err), stopAfter, 0), TASKS).run();
     }
 
     private List<JsonNode> lines(String file) {

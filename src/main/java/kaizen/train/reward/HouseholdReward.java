@@ -9,12 +9,13 @@ import kaizen.env.household.World;
 
 /**
  * The household reward, read from the world as the episode left it: success is the world's own
- * goal test; progress is the share of the goal's subgoals that hold.
+ * goal test; progress is the share of the goal's subgoals that hold (1 only when the goal holds).
  * <ul>
  *   <li>put families: a thing of the goal's kind taken (carried, or already in a target
  *       receptacle); for clean/heat/cool, such a thing treated; and the things placed (the target
  *       holding the most counted things, over the goal's count: ½ for one of two);
- *   <li>examine under light: a thing of the goal's kind carried; standing where a light is.
+ *   <li>examine under light: a thing of the goal's kind carried; standing where a light is; the
+ *       light switched on with the thing in hand (the goal).
  * </ul>
  */
 public final class HouseholdReward {
@@ -32,6 +33,7 @@ public final class HouseholdReward {
         if (goal.family() == Family.EXAMINE_UNDER_LIGHT) {
             parts.add(carriesKind ? 1.0 : 0.0);
             parts.add(w.visibleHere().stream().anyMatch(i -> i.kind().light()) ? 1.0 : 0.0);
+            parts.add(w.goalMet() ? 1.0 : 0.0); // the light switched on with the thing in hand
         } else {
             List<Item> ofKind = w.items().stream().filter(i -> i.kind().equals(goal.item())).toList();
             boolean inTarget = ofKind.stream().anyMatch(i -> inTarget(w, i));
