@@ -50,6 +50,8 @@ SampleFn = Callable[[list[list[int]], int, float], list[Sample]]
 class Batcher:
     """Collects concurrent requests and runs them through ``sample`` in batches, one at a time."""
 
+    QUIET = 0.005
+
     def __init__(self, sample: SampleFn, max_batch: int, lock: threading.Lock) -> None:
         self.sample = sample
         self.max_batch = max_batch
@@ -67,11 +69,12 @@ class Batcher:
     def _loop(self) -> None:
         while True:
             first = self.queue.get()
-            time.sleep(0.002)  # let the requests of the other episodes of this round arrive
             group, rest = [first], []
+            # The other episodes of this round send their next prompts within milliseconds of each
+            # other (environment step + prompt rendering): collect until QUIET seconds pass with none.
             while len(group) < self.max_batch:
                 try:
-                    r = self.queue.get_nowait()
+                    r = self.queue.get(timeout=self.QUIET)
                 except queue.Empty:
                     break
                 (group if r.temperature == first.temperature else rest).append(r)
