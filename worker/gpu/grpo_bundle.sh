@@ -6,6 +6,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 DEST=$1
 "$ROOT/worker/gpu/bundle.sh" "$DEST"
 mkdir -p "$DEST/tokenizer"
-cp "$ROOT/../shared/data/qwen-tokenizer/"{tokenizer.json,tokenizer_config.json} "$DEST/tokenizer/"
+gzip -9c "$ROOT/../shared/data/qwen-tokenizer/tokenizer.json" > "$DEST/tokenizer/tokenizer.json.gz"  # the carry limit is 64 MiB
+cp "$ROOT/../shared/data/qwen-tokenizer/tokenizer_config.json" "$DEST/tokenizer/"
 cp "$ROOT/worker/gpu/grpo_device.sh" "$DEST/"
 du -sh "$DEST"

@@ -23,9 +23,10 @@ pipeline() {
   export PYTHONUNBUFFERED=1 PYTHONPATH="$B/worker"
   python3 -c "import sys, torch, transformers, peft; print('python', sys.version.split()[0], 'torch', torch.__version__, 'transformers', transformers.__version__, 'peft', peft.__version__, torch.cuda.get_device_name())"
   nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader
-  python3 "$B/worker/gpu/grpo_model.py" "$W/base" "$B/tokenizer" || return 1
+  mkdir -p "$W/tok" && gunzip -c "$B/tokenizer/tokenizer.json.gz" > "$W/tok/tokenizer.json" && cp "$B/tokenizer/tokenizer_config.json" "$W/tok/"
+  python3 "$B/worker/gpu/grpo_model.py" "$W/base" "$W/tok" || return 1
   t0=$(date +%s)
-  kz data gen household --count 4000 --seed 1 --out "$W/hh" --no-progress | head -3 || return 1
+  kz data gen household --count ${HH_COUNT:-4000} --seed 1 --out "$W/hh" --no-progress | head -3 || return 1
   cat > "$W/sft.yaml" <<YAML
 name: household-sft
 model: $W/base
@@ -43,11 +44,12 @@ train:
   epochs: ${SFT_EPOCHS:-6}
   learning_rate: 1.0e-3
   warmup_ratio: 0.03
-  effective_batch: 8
-  micro_batch: 8
+  effective_batch: ${SFT_BATCH:-8}
+  micro_batch: ${SFT_BATCH:-8}
   gradient_checkpointing: false
   dtype: bfloat16
   save_every_steps: 100000
+  max_steps: ${SFT_MAX_STEPS:-0}
 merge: true
 YAML
   kz train sft "$W/sft.yaml" --no-progress || return 1
@@ -61,8 +63,8 @@ out: $W/grpo
 tasks:
   env: household
   seed: 2
-  max_turns: 30
-  held_out: 64
+  max_turns: ${MAX_TURNS:-30}
+  held_out: ${HELD_OUT:-64}
   held_out_seed: 1
   eval_every: 25
 grpo:
@@ -70,7 +72,7 @@ grpo:
   prompts_per_step: ${GRPO_PROMPTS:-16}
   generations: 4
   temperature: 0.8
-  max_new_tokens: 1024
+  max_new_tokens: ${MAX_NEW:-1024}
   kl: 0.05
   learning_rate: ${GRPO_LR:-1.0e-4}
   concurrency: 64
