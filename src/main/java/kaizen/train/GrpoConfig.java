@@ -15,8 +15,15 @@ import java.util.Optional;
  *     a vLLM server started with LoRA hot-loading (--enable-lora, VLLM_ALLOW_RUNTIME_LORA_UPDATING=True)
  */
 public record GrpoConfig(String name, Path model, String template, Path tokenizer, Path out, Tasks tasks, Grpo grpo,
-                         RunConfig.Lora lora, String dtype, boolean gradientCheckpointing, Optional<String> serving,
+                         Lora lora, String dtype, boolean gradientCheckpointing, Optional<String> serving,
                          RunConfig.Launch launch) {
+
+    /** The fresh adapters GRPO trains on top of the SFT model (bf16/fp32 LoRA; no QLoRA here). */
+    public record Lora(int r, int alpha, double dropout, java.util.List<String> targets) {
+        public Lora {
+            targets = java.util.List.copyOf(targets);
+        }
+    }
 
     public enum Env {
         HOUSEHOLD, DBBENCH

@@ -47,9 +47,8 @@ public final class GrpoConfigReader {
                 (int) y.integer("grpo.save_every", 25, 1, Integer.MAX_VALUE),
                 (int) y.integer("grpo.keep_checkpoints", 2, 1, 1000), y.integer("grpo.seed", 1234, 0, Integer.MAX_VALUE),
                 (int) y.integer("grpo.micro_batch_tokens", 32768, 16, 1 << 26));
-        RunConfig.Lora lora = new RunConfig.Lora((int) y.integer("lora.r", 64, 1, 4096), (int) y.integer("lora.alpha", 128, 1, 1 << 16),
-                y.decimal("lora.dropout", 0.0, 0, 0.9), y.texts("lora.targets", RunConfigReader.ALL_PROJECTIONS),
-                RunConfig.Quantization.NONE);
+        GrpoConfig.Lora lora = new GrpoConfig.Lora((int) y.integer("lora.r", 64, 1, 4096), (int) y.integer("lora.alpha", 128, 1, 1 << 16),
+                y.decimal("lora.dropout", 0.0, 0, 0.9), y.texts("lora.targets", RunConfigReader.ALL_PROJECTIONS));
         String dtype = y.text("train.dtype", "bfloat16");
         if (!List.of("bfloat16", "float16", "float32").contains(dtype)) {
             throw y.error("train.dtype", "'" + dtype + "' is not one of [bfloat16, float16, float32]");
