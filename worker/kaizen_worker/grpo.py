@@ -100,6 +100,11 @@ class Trainer:
         torch.manual_seed(s.seed)
         np.random.seed(s.seed)
         base, _ = load_base(s.model, s.dtype, "none", self.device)
+        # The sampler left-pads a batch and relies on the attention mask to hide the padding. SDPA
+        # applies it; an attention registered for packed SFT rows may not (with one, sampled and
+        # trained log-probs differed by 0.58 nats a token on CPU), so GRPO pins SDPA for both.
+        if getattr(base.config, "_attn_implementation", "sdpa") != "sdpa":
+            base.set_attn_implementation("sdpa")
         self.model = apply_lora(base, s.lora, s.gradient_checkpointing, False)
         self.backbone, self.head = backbone_and_head(self.model)
         self.trainable = [p for p in self.model.parameters() if p.requires_grad]

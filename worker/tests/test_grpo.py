@@ -120,3 +120,46 @@ class SamplerTest(unittest.TestCase):
             self.assertEqual(len(s.logprobs), len(s.ids))
             for lp in s.logprobs:
                 self.assertGreater(lp, -1e-6 - 1e-3)  # the chosen token holds nearly all the mass
+
+
+def _has(*names: str) -> bool:
+    import importlib.util
+
+    return all(importlib.util.find_spec(n) is not None for n in names)
+
+
+@unittest.skipUnless(_has("transformers", "peft", "safetensors"), "needs transformers and peft (KAIZEN_PYTHON=...)")
+class SamplerMatchesTrainerTest(unittest.TestCase):
+    """The log-probs the server returns for left-padded, KV-cached sampling equal the trainer's for
+    the same tokens in right-padded rows (fp32): the ratio of the first step is 1, as it must be."""
+
+    def test_sampled_logprobs_equal_training_logprobs(self) -> None:
+        import tempfile
+
+        import numpy as np
+
+        from kaizen_worker import tiny_model
+        from kaizen_worker.grpo import GrpoSettings, Trainer
+        from kaizen_worker.losses import target_weights
+        from kaizen_worker.model import LoraSettings
+        from kaizen_worker.shards import Row, collate
+
+        with tempfile.TemporaryDirectory() as tmp:
+            tiny_model.build("tiny", None, 0, torch.float32).save_pretrained(tmp + "/m")
+            s = GrpoSettings(kind="grpo", model=tmp + "/m", name="p", out=tmp + "/run",
+                             lora=LoraSettings(8, 16, 0.0, ["q_proj", "v_proj"]), dtype="float32", learning_rate=1e-3,
+                             weight_decay=0.0, max_grad_norm=1.0, clip=0.2, kl=0.05, seed=1, gradient_checkpointing=False,
+                             micro_batch_tokens=4096, max_batch=8, end_ids=[7], pad_id=0, port=0, keep_checkpoints=1)
+            trainer = Trainer(s, resume=False)
+            sample = model_sampler(trainer.backbone, trainer.head, s.end_ids, s.pad_id, trainer.device)
+            prompts = [[1, 2, 3], [4, 5, 6, 8, 9, 10, 11], [12]]
+            out = sample(prompts, 12, 1.0)
+            rows = [Row(np.array(p + o.ids, dtype=np.int32), np.array([0] * len(p) + [LOSS] * len(o.ids), dtype=np.uint8))
+                    for p, o in zip(prompts, out)]
+            batch = collate(rows, packed=False, pad_id=0)
+            selected = target_weights(batch.flags) > 0
+            with torch.no_grad():
+                trained = trainer.logps(batch, selected)
+            sampled = torch.tensor([lp for o in out for lp in o.logprobs])
+            self.assertEqual(trained.shape, sampled.shape)
+            self.assertLess(float((trained - sampled).abs().max()), 1e-4)
