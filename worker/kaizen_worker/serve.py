@@ -199,7 +199,12 @@ def serve(batcher: Batcher, name: str, port: int, routes: dict[str, Route]) -> T
             except Exception as e:  # noqa: BLE001 - the client sees a 500 with the reason
                 self._send(500, {"error": {"message": f"{type(e).__name__}: {e}"}})
 
-    server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+    class Server(ThreadingHTTPServer):
+        # Every episode of a rollout round connects at once; the default backlog of 5 dropped
+        # connections on the GPU machine (the client read "no bytes" at 64 episodes).
+        request_queue_size = 1024
+
+    server = Server(("127.0.0.1", port), Handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True, name="http").start()
     return server

@@ -82,10 +82,12 @@ final class CurvePlot {
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
             g.drawString("GRPO: rollouts and held-out success", LEFT, 28);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            String previous = "";
             for (int t = 0; t <= 5; t++) {
                 g.drawString(String.format(Locale.ROOT, "%.1f", t / 5.0), LEFT - 30, f.y(t / 5.0) + 4);
                 String s = Long.toString(Math.round(maxStep * t / 5));
-                g.drawString(s, f.x(maxStep * t / 5) - 8, HEIGHT - BOTTOM + 18);
+                if (!s.equals(previous)) g.drawString(s, f.x(Math.round(maxStep * t / 5)) - 8, HEIGHT - BOTTOM + 18);
+                previous = s;
             }
             g.drawString("step", (WIDTH - RIGHT + LEFT) / 2, HEIGHT - 12);
             int y = TOP + 10;

@@ -28,6 +28,30 @@ record PolicyServer(URI base, HttpClient http, Duration timeout) {
 
     /** POSTs {@code body} to {@code path}; a failure to reach the server or a non-200 is a ModelUnavailableException. */
     JsonNode post(String path, Object body) throws ModelUnavailableException {
+        return post(path, body, 1);
+    }
+
+    /**
+     * {@link #post}, trying a connection failure up to {@code attempts} times (for requests that may
+     * be repeated, like a completion: a lost one is sampled again).
+     */
+    JsonNode post(String path, Object body, int attempts) throws ModelUnavailableException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(path, body);
+            } catch (ModelUnavailableException e) {
+                if (attempt >= attempts || !(e.getCause() instanceof IOException)) throw e;
+                try {
+                    Thread.sleep(100L * attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private JsonNode once(String path, Object body) throws ModelUnavailableException {
         URI uri = base.resolve(path);
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build();

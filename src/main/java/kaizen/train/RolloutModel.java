@@ -59,7 +59,7 @@ final class RolloutModel implements ChatModel {
         body.put("return_tokens_as_token_ids", true);
         body.put("skip_special_tokens", false);
         long t0 = System.nanoTime();
-        JsonNode reply = server.post("/v1/completions", body);
+        JsonNode reply = server.post("/v1/completions", body, 3);
         modelNanos += System.nanoTime() - t0;
         Turn turn = parse(prompt, reply.path("choices").path(0));
         turns.add(turn);
