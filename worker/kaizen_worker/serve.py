@@ -51,6 +51,7 @@ class Batcher:
     """Collects concurrent requests and runs them through ``sample`` in batches, one at a time."""
 
     QUIET = 0.005
+    RETURN_WAIT = 0.05
 
     def __init__(self, sample: SampleFn, max_batch: int, lock: threading.Lock) -> None:
         self.sample = sample
@@ -58,6 +59,7 @@ class Batcher:
         self.lock = lock  # held while sampling, so a training step never runs at the same time
         self.queue: queue.Queue[Request] = queue.Queue()
         self.batches: list[int] = []  # sizes of the batches run, for the throughput figures
+        self.returning = 0  # requests answered by the last batch
         self.busy_s = 0.0
         threading.Thread(target=self._loop, daemon=True, name="generation").start()
 
@@ -72,10 +74,19 @@ class Batcher:
             group, rest = [first], []
             # The other episodes of this round send their next prompts within milliseconds of each
             # other (environment step + prompt rendering): collect until QUIET seconds pass with none.
+            # The episodes just answered are likely to return: wait up to RETURN_WAIT for the queued
+            # requests plus as many as that batch had, so two halves of a round that fell out of step
+            # (one sampling while the other queues) merge again instead of alternating for ever.
+            deadline = time.monotonic() + self.RETURN_WAIT
+            target = min(self.max_batch, 1 + self.queue.qsize() + self.returning)
             while len(group) < self.max_batch:
+                waiting_for_returns = len(group) + len(rest) < target
+                timeout = max(0.0, deadline - time.monotonic()) if waiting_for_returns else self.QUIET
                 try:
-                    r = self.queue.get(timeout=self.QUIET)
+                    r = self.queue.get(timeout=max(timeout, 1e-4))
                 except queue.Empty:
+                    if waiting_for_returns and time.monotonic() < deadline:
+                        continue
                     break
                 (group if r.temperature == first.temperature else rest).append(r)
             for r in rest:
@@ -93,6 +104,7 @@ class Batcher:
                     r.future.set_exception(e)
             self.busy_s += time.perf_counter() - t0
             self.batches.append(len(group))
+            self.returning = len(group)
 
 
 def model_sampler(backbone, head, end_ids: list[int], pad_id: int, device: torch.device) -> SampleFn:

@@ -163,3 +163,33 @@ class SamplerMatchesTrainerTest(unittest.TestCase):
             sampled = torch.tensor([lp for o in out for lp in o.logprobs])
             self.assertEqual(trained.shape, sampled.shape)
             self.assertLess(float((trained - sampled).abs().max()), 1e-4)
+
+
+class BatchMergingTest(unittest.TestCase):
+    def test_two_halves_of_a_round_that_fell_out_of_step_merge_again(self) -> None:
+        import time
+
+        sizes: list[int] = []
+
+        def slow(prompts, max_new, temperature):
+            sizes.append(len(prompts))
+            time.sleep(0.2)  # a batch's sampling time
+            return [Sample([1], [-0.1], "stop") for _ in prompts]
+
+        batcher = Batcher(slow, max_batch=64, lock=threading.Lock())
+        batcher.RETURN_WAIT = 1.0  # generous: scheduling delays on a loaded machine stay far below it
+
+        def episode(delay: float) -> None:
+            time.sleep(delay)
+            for _ in range(4):
+                batcher.submit([1, 2], 1, 0.8)
+                time.sleep(0.02)  # the environment's step and the next prompt: longer than QUIET
+
+        # the late half arrives while the early half's first batch samples: the rounds fall out of
+        # step, and with the environment slower than the quiet window they would alternate for ever
+        threads = [threading.Thread(target=episode, args=(0.0 if k < 8 else 0.1,)) for k in range(16)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.assertEqual(sizes, [8, 16, 16, 16, 8])
