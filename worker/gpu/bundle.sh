@@ -13,7 +13,7 @@ cp "$ROOT/target/kaizen.jar" "$DEST/java/"
 cp "$ROOT"/target/lib/{jackson-,picocli-,snakeyaml-}*.jar "$DEST/java/lib/"
 cp "$ROOT/worker/gpu/device_check.sh" "$DEST/"
 JRE=$(mktemp -d)
-"$JAVA_HOME/bin/jlink" --add-modules java.base,java.sql,java.logging,jdk.unsupported --strip-debug \
+"$JAVA_HOME/bin/jlink" --add-modules java.base,java.sql,java.logging,jdk.unsupported,java.net.http,java.desktop --strip-debug \
   --no-header-files --no-man-pages --compress=zip-9 --output "$JRE/jre"
 tar czf "$DEST/jre.tgz" -C "$JRE" jre && rm -rf "$JRE"
 du -sh "$DEST"

@@ -69,3 +69,21 @@ def learning_rate(step: int, total_steps: int, peak: float, warmup_ratio: float)
     span = max(1, total_steps - warm)
     progress = min(1.0, (step - warm) / span)
     return peak * 0.5 * (1.0 + math.cos(math.pi * progress))
+
+
+def grpo_token_terms(logp: torch.Tensor, old_logp: torch.Tensor, ref_logp: torch.Tensor, advantage: torch.Tensor,
+                     clip: float, kl_beta: float) -> tuple[torch.Tensor, dict[str, torch.Tensor]]:
+    """Per-token GRPO loss over the trained (model-written) tokens, all tensors of shape [N]:
+    the clipped policy-gradient surrogate -min(r A, clip(r, 1-eps, 1+eps) A), r = exp(logp - old),
+    plus ``kl_beta`` times the k3 estimate of KL(policy || reference), exp(ref - logp) - (ref - logp) - 1,
+    which is never negative and has the true KL as its expectation under the policy's samples.
+    Returns the per-token loss (to be summed and divided by the step's token count) and detached terms."""
+    ratio = torch.exp(logp - old_logp)
+    unclipped = ratio * advantage
+    clipped = torch.clamp(ratio, 1.0 - clip, 1.0 + clip) * advantage
+    surrogate = torch.minimum(unclipped, clipped)
+    delta = ref_logp - logp
+    kl = torch.exp(delta) - delta - 1.0
+    loss = -surrogate + kl_beta * kl
+    return loss, {"kl": kl.detach(), "ratio": ratio.detach(),
+                  "clipped": (clipped.detach() < unclipped.detach()).float()}

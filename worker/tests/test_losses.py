@@ -7,7 +7,7 @@ import unittest
 import torch
 import torch.nn.functional as F
 
-from kaizen_worker.losses import dpo_loss, learning_rate, sequence_logps, target_weights, weighted_token_ce
+from kaizen_worker.losses import dpo_loss, grpo_token_terms, learning_rate, sequence_logps, target_weights, weighted_token_ce
 from kaizen_worker.shards import ACTION, LOSS, REASON, START
 
 
@@ -97,3 +97,41 @@ class ScheduleTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class GrpoTermsTest(unittest.TestCase):
+    def test_on_policy_gradient_is_the_advantage_weighted_score(self) -> None:
+        # old = current: ratio 1, the surrogate's gradient is -A * d logp, and KL to an equal reference is 0
+        logp = torch.tensor([-1.0, -2.0, -0.5], requires_grad=True)
+        adv = torch.tensor([1.0, -1.0, 0.5])
+        loss, terms = grpo_token_terms(logp, logp.detach(), logp.detach(), adv, clip=0.2, kl_beta=0.05)
+        loss.sum().backward()
+        self.assertTrue(torch.allclose(logp.grad, -adv))
+        self.assertTrue(torch.allclose(terms["kl"], torch.zeros(3)))
+        self.assertTrue(torch.allclose(terms["ratio"], torch.ones(3)))
+
+    def test_clipping_stops_the_gradient_beyond_the_trust_region(self) -> None:
+        old = torch.tensor([-1.0, -1.0])
+        logp = (old + torch.tensor([0.5, -0.5])).requires_grad_(True)  # ratios e^0.5 = 1.65, e^-0.5 = 0.61
+        adv = torch.tensor([1.0, -1.0])  # both want to move further out: clipped, no gradient
+        loss, terms = grpo_token_terms(logp, old, logp.detach(), adv, clip=0.2, kl_beta=0.0)
+        loss.sum().backward()
+        self.assertTrue(torch.allclose(logp.grad, torch.zeros(2)))
+        self.assertEqual(terms["clipped"].tolist(), [1.0, 1.0])
+        # the other direction (moving back inside) keeps its gradient
+        logp2 = (old + torch.tensor([0.5, -0.5])).requires_grad_(True)
+        loss2, _ = grpo_token_terms(logp2, old, logp2.detach(), -adv, clip=0.2, kl_beta=0.0)
+        loss2.sum().backward()
+        self.assertTrue(bool((logp2.grad != 0).all()))
+
+    def test_k3_kl_is_non_negative_and_pulls_towards_the_reference(self) -> None:
+        ref = torch.tensor([-1.0, -1.0, -1.0])
+        logp = torch.tensor([-0.5, -1.0, -3.0], requires_grad=True)
+        loss, terms = grpo_token_terms(logp, logp.detach(), ref, torch.zeros(3), clip=0.2, kl_beta=1.0)
+        self.assertTrue(bool((terms["kl"] >= 0).all()))
+        self.assertAlmostEqual(float(terms["kl"][1]), 0.0, places=6)
+        self.assertAlmostEqual(float(terms["kl"][0]), math.exp(-0.5) + 0.5 - 1.0, places=5)
+        loss.sum().backward()
+        # d/dlogp [exp(ref-logp) - (ref-logp) - 1] = 1 - exp(ref-logp): positive above ref, negative below
+        self.assertGreater(float(logp.grad[0]), 0.0)
+        self.assertLess(float(logp.grad[2]), 0.0)

@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "train", description = "LoRA fine-tuning (SFT, DPO) computed by the PyTorch worker in worker/.",
-        mixinStandardHelpOptions = true, subcommands = {TrainCommand.Sft.class, TrainCommand.Dpo.class})
+@Command(name = "train", description = "LoRA fine-tuning (SFT, DPO, GRPO) computed by the PyTorch worker in worker/.",
+        mixinStandardHelpOptions = true, subcommands = {TrainCommand.Sft.class, TrainCommand.Dpo.class, GrpoCommand.class})
 final class TrainCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

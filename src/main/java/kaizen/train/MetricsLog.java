@@ -22,14 +22,19 @@ final class MetricsLog {
      * (the resumed worker computes them again), so every step appears once.
      */
     static void keepUpTo(Path runDir, long step) {
-        Path file = runDir.resolve(FILE);
+        keepUpTo(runDir, FILE, step);
+    }
+
+    /** {@link #keepUpTo(Path, long)} for another per-step log of the run folder. */
+    static void keepUpTo(Path runDir, String name, long step) {
+        Path file = runDir.resolve(name);
         if (!Files.exists(file)) return;
         List<JsonlRecord> kept = Jsonl.readLog(file).stream()
                 .filter(r -> r.node().path("step").asLong(Long.MAX_VALUE) <= step).toList();
         StringBuilder sb = new StringBuilder();
         for (JsonlRecord r : kept) sb.append(Json.write(r.node())).append('\n');
         try {
-            Path tmp = runDir.resolve(FILE + ".tmp");
+            Path tmp = runDir.resolve(name + ".tmp");
             Files.writeString(tmp, sb, StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {

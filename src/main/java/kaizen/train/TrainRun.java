@@ -154,15 +154,7 @@ public final class TrainRun {
     private RunRecord launch(Path dir, WorkerCommand command, RunRecord record) {
         record.write(dir);
         Path log = dir.resolve("worker.log");
-        ProcessBuilder pb = new ProcessBuilder(command.argv()).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        pb.environment().putAll(command.environment());
-        Process process;
-        try {
-            process = pb.start();
-        } catch (IOException e) {
-            throw new KaizenException("cannot start the worker (" + command.argv().getFirst() + "): " + e.getMessage()
-                    + "; set launch.python in the run file", e);
-        }
+        Process process = command.start(log);
         Thread stopper = new Thread(process::destroy); // Ctrl-C: stop the worker too; checkpoints stay
         Runtime.getRuntime().addShutdownHook(stopper);
         WorkerMonitor monitor = new WorkerMonitor(dir, record, options.err(), options.progress());
@@ -205,7 +197,7 @@ public final class TrainRun {
         }
     }
 
-    private static String lastLines(Path file, int n) {
+    static String lastLines(Path file, int n) {
         try {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));

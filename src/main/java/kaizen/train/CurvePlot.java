@@ -1,0 +1,137 @@
+package kaizen.train;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import kaizen.core.Jsonl;
+import kaizen.core.JsonlRecord;
+import kaizen.core.KaizenException;
+
+/**
+ * DIR/curve.png from metrics.jsonl and eval.jsonl: per training step the reward mean and success
+ * rate of the rollouts (thin, with a 10-step running mean drawn thick), and the held-out success
+ * rate at each evaluation (dots joined). All three are in [0, 1], so one axis serves.
+ */
+final class CurvePlot {
+    static final String FILE = "curve.png";
+    private static final int WIDTH = 900, HEIGHT = 500, LEFT = 60, RIGHT = 190, TOP = 50, BOTTOM = 50;
+    private static final Color REWARD = new Color(0x3b6ea5), SUCCESS = new Color(0xd1495b), HELD_OUT = new Color(0x2e933c);
+
+    private CurvePlot() {}
+
+    static Path write(Path dir) {
+        List<double[]> train = points(dir.resolve(MetricsLog.FILE), "reward_mean", "success_rate");
+        List<double[]> held = points(dir.resolve(GrpoRun.EVAL_FILE), "success_rate", "reward_mean");
+        System.setProperty("java.awt.headless", "true");
+        double maxStep = 1;
+        for (double[] p : train) maxStep = Math.max(maxStep, p[0]);
+        for (double[] p : held) maxStep = Math.max(maxStep, p[0]);
+        BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, WIDTH, HEIGHT);
+        Frame f = new Frame(maxStep);
+        g.setColor(new Color(0xdddddd));
+        for (int t = 0; t <= 10; t++) g.drawLine(LEFT, f.y(t / 10.0), WIDTH - RIGHT, f.y(t / 10.0));
+        line(g, f, train, 1, REWARD, 1f);
+        line(g, f, train, 2, SUCCESS, 1f);
+        line(g, f, smooth(train, 1, 10), 1, REWARD, 3f);
+        line(g, f, smooth(train, 2, 10), 2, SUCCESS, 3f);
+        line(g, f, held, 1, HELD_OUT, 2.5f);
+        g.setColor(HELD_OUT);
+        for (double[] p : held) g.fillOval(f.x(p[0]) - 5, f.y(p[1]) - 5, 10, 10);
+        g.setColor(Color.BLACK);
+        g.setStroke(new BasicStroke(1.5f));
+        g.drawLine(LEFT, f.y(0), WIDTH - RIGHT, f.y(0));
+        g.drawLine(LEFT, f.y(0), LEFT, f.y(1));
+        labels(g, f, maxStep);
+        g.dispose();
+        Path png = dir.resolve(FILE);
+        try {
+            ImageIO.write(img, "png", png.toFile());
+        } catch (IOException e) {
+            throw new KaizenException("cannot write " + png + ": " + e.getMessage(), e);
+        }
+        return png;
+    }
+
+    private record Frame(double maxStep) {
+        int x(double step) {
+            return LEFT + (int) Math.round(step / maxStep * (WIDTH - LEFT - RIGHT));
+        }
+
+        int y(double v) {
+            return TOP + (int) Math.round((1 - Math.clamp(v, 0, 1)) * (HEIGHT - TOP - BOTTOM));
+        }
+    }
+
+    /** Text needs fonts; a machine without any still gets the curves. */
+    private static void labels(Graphics2D g, Frame f, double maxStep) {
+        try {
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+            g.drawString("GRPO: rollouts and held-out success", LEFT, 28);
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            String previous = "";
+            for (int t = 0; t <= 5; t++) {
+                g.drawString(String.format(Locale.ROOT, "%.1f", t / 5.0), LEFT - 30, f.y(t / 5.0) + 4);
+                String s = Long.toString(Math.round(maxStep * t / 5));
+                if (!s.equals(previous)) g.drawString(s, f.x(Math.round(maxStep * t / 5)) - 8, HEIGHT - BOTTOM + 18);
+                previous = s;
+            }
+            g.drawString("step", (WIDTH - RIGHT + LEFT) / 2, HEIGHT - 12);
+            int y = TOP + 10;
+            for (var e : List.of(java.util.Map.entry("reward mean", REWARD), java.util.Map.entry("success (rollouts)", SUCCESS),
+                    java.util.Map.entry("held-out success", HELD_OUT))) {
+                g.setColor(e.getValue());
+                g.fillRect(WIDTH - RIGHT + 15, y - 9, 14, 10);
+                g.setColor(Color.BLACK);
+                g.drawString(e.getKey(), WIDTH - RIGHT + 35, y);
+                y += 20;
+            }
+        } catch (RuntimeException | Error e) { // no fonts in a minimal runtime
+            // the curves are drawn; the labels are left out
+        }
+    }
+
+    private static void line(Graphics2D g, Frame f, List<double[]> pts, int k, Color c, float width) {
+        g.setColor(c);
+        g.setStroke(new BasicStroke(width));
+        for (int i = 1; i < pts.size(); i++) {
+            g.drawLine(f.x(pts.get(i - 1)[0]), f.y(pts.get(i - 1)[k]), f.x(pts.get(i)[0]), f.y(pts.get(i)[k]));
+        }
+    }
+
+    /** Running mean over the last {@code window} points of column k (other columns copied). */
+    static List<double[]> smooth(List<double[]> pts, int k, int window) {
+        List<double[]> out = new ArrayList<>();
+        double sum = 0;
+        for (int i = 0; i < pts.size(); i++) {
+            sum += pts.get(i)[k];
+            if (i >= window) sum -= pts.get(i - window)[k];
+            double[] p = pts.get(i).clone();
+            p[k] = sum / Math.min(i + 1, window);
+            out.add(p);
+        }
+        return out;
+    }
+
+    private static List<double[]> points(Path file, String a, String b) {
+        List<double[]> out = new ArrayList<>();
+        if (!Files.exists(file)) return out;
+        for (JsonlRecord r : Jsonl.readLog(file)) {
+            out.add(new double[] {r.node().path("step").asDouble(), r.node().path(a).asDouble(), r.node().path(b).asDouble()});
+        }
+        return out;
+    }
+}

@@ -1,0 +1,65 @@
+package kaizen.train;
+
+import java.nio.file.Path;
+import java.util.List;
+import kaizen.core.KaizenException;
+import kaizen.env.db.DbEnvironment;
+import kaizen.harness.dbbench.DbBenchEpisode;
+import kaizen.harness.dbbench.DbBenchScoring;
+import kaizen.harness.dbbench.DbBenchTask;
+import kaizen.harness.model.ChatModel;
+import kaizen.harness.model.ModelUnavailableException;
+import kaizen.train.reward.DbReward;
+
+/**
+ * DB tasks from {@code kaizen data gen dbbench} (AgentBench's task format; never AgentBench's own
+ * tasks) through the harness's DBBench episode loop on the real database. The last
+ * {@code heldOut} tasks of the file are held out; training task k is task k mod (the rest).
+ */
+public final class DbRollouts implements RolloutTasks {
+    private final List<DbBenchTask> training;
+    private final List<Task> heldOut;
+    private final DbBenchEpisode episode;
+    private final double partialWeight;
+
+    public DbRollouts(Path file, DbEnvironment env, int heldOutCount, int maxRound, double partialWeight) {
+        List<DbBenchTask> all = DbBenchTask.load(file);
+        if (all.size() <= heldOutCount) {
+            throw new KaizenException(file + " holds " + all.size() + " tasks: too few to hold out " + heldOutCount + " and train on the rest");
+        }
+        this.training = all.subList(0, all.size() - heldOutCount);
+        this.episode = new DbBenchEpisode(env, maxRound);
+        this.partialWeight = partialWeight;
+        this.heldOut = all.subList(all.size() - heldOutCount, all.size()).stream().map(t -> (Task) new Played(t)).toList();
+    }
+
+    @Override
+    public Task training(long k) {
+        return new Played(training.get((int) (k % training.size())));
+    }
+
+    @Override
+    public List<Task> heldOut() {
+        return heldOut;
+    }
+
+    private final class Played implements Task {
+        private final DbBenchTask task;
+
+        Played(DbBenchTask task) {
+            this.task = task;
+        }
+
+        @Override
+        public String id() {
+            return "dbbench-" + task.index();
+        }
+
+        @Override
+        public RolloutTasks.Played play(ChatModel model) throws ModelUnavailableException {
+            DbBenchEpisode.Result r = episode.run(task, model);
+            var outcome = new DbBenchScoring.Outcome(r.type(), r.answer());
+            return new RolloutTasks.Played(DbReward.of(outcome, task.target(), partialWeight), r.status().text());
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package kaizen.train;
+
+import java.util.List;
+import kaizen.env.household.World;
+import kaizen.harness.household.HouseholdEpisode;
+import kaizen.harness.household.HouseholdPrompt;
+import kaizen.harness.household.HouseholdSplit;
+import kaizen.harness.household.HouseholdTask;
+import kaizen.harness.model.ChatModel;
+import kaizen.harness.model.ModelUnavailableException;
+import kaizen.train.reward.HouseholdReward;
+
+/**
+ * Household worlds through the harness's household protocol (kaizen.harness.household, the loop
+ * {@code kaizen eval household} plays). Training task k is slot k of the training split's run seed
+ * {@code seed}; the held-out tasks are slots 0..n-1 of the held-out split with {@code --seed heldOutSeed},
+ * i.e. exactly what {@code kaizen eval household --split held-out --seed heldOutSeed --count n} plays.
+ * The reward replays the episode's commands on a fresh copy of the world (worlds are deterministic)
+ * and reads goal and subgoals from the world as the episode left it.
+ */
+public final class HouseholdRollouts implements RolloutTasks {
+    private final long runSeed;
+    private final List<Task> heldOut;
+    private final HouseholdEpisode episode;
+    private final double partialWeight;
+
+    public HouseholdRollouts(long seed, long heldOutSeed, int heldOutCount, int maxTurns, double partialWeight) {
+        this.runSeed = HouseholdSplit.TRAIN.runSeed(seed);
+        this.episode = new HouseholdEpisode(HouseholdPrompt.DEFAULT, maxTurns);
+        this.partialWeight = partialWeight;
+        this.heldOut = heldOutCount == 0 ? List.of()
+                : HouseholdTask.of(HouseholdSplit.HELD_OUT, heldOutSeed, heldOutCount).stream().map(t -> (Task) new Played(t)).toList();
+    }
+
+    @Override
+    public Task training(long k) {
+        return new Played(HouseholdTask.slot(runSeed, Math.toIntExact(k)));
+    }
+
+    @Override
+    public List<Task> heldOut() {
+        return heldOut;
+    }
+
+    private final class Played implements Task {
+        private final HouseholdTask task;
+
+        Played(HouseholdTask task) {
+            this.task = task;
+        }
+
+        @Override
+        public String id() {
+            return task.id();
+        }
+
+        @Override
+        public RolloutTasks.Played play(ChatModel model) throws ModelUnavailableException {
+            HouseholdEpisode.Result result = episode.run(task, model);
+            World world = task.world();
+            for (HouseholdEpisode.Turn t : result.log()) world.step(t.action());
+            return new RolloutTasks.Played(HouseholdReward.of(world, partialWeight), result.status().text());
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package kaizen.train;
+
+import java.util.List;
+import kaizen.harness.model.ChatModel;
+import kaizen.harness.model.ModelUnavailableException;
+import kaizen.train.reward.EpisodeReward;
+
+/**
+ * Where GRPO's prompts come from: synthetic tasks only (Kaizen's household worlds, tasks from
+ * {@code kaizen data gen dbbench}), never AgentBench or ALFWorld. Each task is played through the
+ * same harness episode loop the evaluation uses and scored by a reward component.
+ */
+public interface RolloutTasks extends AutoCloseable {
+    /** The k-th task of the training stream: a function of k alone, so a resumed run sees the same prompts. */
+    Task training(long k);
+
+    /** The held-out tasks, disjoint from every training task. */
+    List<Task> heldOut();
+
+    @Override
+    default void close() {}
+
+    interface Task {
+        String id();
+
+        /** Plays one episode with {@code model} and scores it. */
+        Played play(ChatModel model) throws ModelUnavailableException;
+    }
+
+    /** An episode's score and how it finished (the harness's finish status). */
+    record Played(EpisodeReward reward, String status) {}
+}

@@ -1,0 +1,65 @@
+package kaizen.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import kaizen.core.BadInputException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GrpoConfigReaderTest {
+    @TempDir
+    Path dir;
+    Path model;
+    Path worker;
+
+    @BeforeEach
+    void fixtures() throws Exception {
+        model = TrainFixtures.model(dir, 151936);
+        Files.writeString(model.resolve("tokenizer.json"), "{}");
+        worker = TrainFixtures.worker(dir);
+    }
+
+    private GrpoConfig read(String body) throws Exception {
+        return GrpoConfigReader.read(TrainFixtures.yaml(dir, "g.yaml", body));
+    }
+
+    private String base() {
+        return "name: g\nkind: grpo\nmodel: " + model + "\ntemplate: qwen2.5\nlaunch:\n  worker: " + worker + "\n";
+    }
+
+    @Test
+    void defaultsAreThePlansSettings() throws Exception {
+        GrpoConfig c = read(base());
+        assertEquals(4, c.grpo().generations());
+        assertEquals(0.8, c.grpo().temperature());
+        assertEquals(0.05, c.grpo().kl());
+        assertEquals(1e-6, c.grpo().learningRate());
+        assertEquals(1024, c.grpo().maxNewTokens());
+        assertEquals(0.2, c.grpo().clip());
+        assertEquals(GrpoConfig.Env.HOUSEHOLD, c.tasks().env());
+        assertTrue(c.serving().isEmpty(), "the worker's own generation server by default");
+        assertEquals(model, c.tokenizer());
+        assertEquals(Path.of("runs/train/g"), c.out());
+    }
+
+    @Test
+    void errorsNameTheLineAndTheField() throws Exception {
+        BadInputException e = assertThrows(BadInputException.class, () -> read(base() + "grpo:\n  generatoins: 8\n"));
+        assertTrue(e.getMessage().contains(":8") && e.getMessage().contains("generations"), e.getMessage());
+        e = assertThrows(BadInputException.class, () -> read(base() + "grpo:\n  generations: 1\n"));
+        assertTrue(e.getMessage().contains("grpo.generations"), e.getMessage());
+        e = assertThrows(BadInputException.class, () -> read(base() + "tasks:\n  env: dbbench\n"));
+        assertTrue(e.getMessage().contains("tasks.file") && e.getMessage().contains("kaizen data gen dbbench"), e.getMessage());
+        e = assertThrows(BadInputException.class, () -> read(base().replace("kind: grpo", "kind: sft")));
+        assertTrue(e.getMessage().contains("kaizen train sft"), e.getMessage());
+        e = assertThrows(BadInputException.class, () -> read(base() + "tokenizer: " + dir + "\n"));
+        assertTrue(e.getMessage().contains("tokenizer.json"), e.getMessage());
+        e = assertThrows(BadInputException.class, () -> read(base() + "tasks:\n  seed: 1000000000\n"));
+        assertTrue(e.getMessage().contains("tasks.seed"), e.getMessage());
+    }
+}

@@ -1,0 +1,215 @@
+package kaizen.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import kaizen.core.Json;
+import kaizen.core.Jsonl;
+import kaizen.core.JsonlRecord;
+import kaizen.core.KaizenException;
+import kaizen.core.Message;
+import kaizen.harness.model.ChatModel;
+import kaizen.harness.model.ModelReply;
+import kaizen.harness.model.ModelUnavailableException;
+import kaizen.tokenizer.ChatEncoder;
+import kaizen.train.reward.EpisodeReward;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The GRPO loop against a real child process: a stand-in worker (Python standard library, no
+ * torch) that serves /v1/completions on token ids as the worker does, sampling one of two scripted
+ * replies ("yes" or "no", as token ids of the real tokenizer), and records every batch posted to
+ * /kaizen/step. Tasks are two-turn episodes rewarded 1 for "yes" on both turns, ½ for one.
+ */
+class GrpoRunTest {
+    private static final Path TOKENIZER = Path.of("../shared/data/qwen-tokenizer");
+
+    private static final String STAND_IN = """
+            import json, pathlib, random, sys, threading
+            from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+            args = sys.argv[1:]
+            cfg = json.loads(pathlib.Path(args[2]).read_text())
+            out = pathlib.Path(cfg["out"]); ck = out / "checkpoints"
+            replies = json.loads((out.parent / "replies.json").read_text())
+            rng = random.Random(7)
+            step = 0
+            if "--resume" in args:
+                done = sorted(p for p in ck.glob("step-*") if (p / "state.json").exists())
+                if done:
+                    step = int(done[-1].name[5:])
+                    print(json.dumps({"event": "resumed", "step": step, "checkpoint": str(done[-1])}), flush=True)
+            state = {"step": step, "batches": 0}
+            stop = threading.Event()
+            class H(BaseHTTPRequestHandler):
+                protocol_version = "HTTP/1.1"
+                def log_message(self, *a): pass
+                def do_POST(self):
+                    body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                    if self.path == "/v1/completions":
+                        assert all(isinstance(t, int) for t in body["prompt"])
+                        ids = rng.choice(replies) + cfg["end_ids"][:1]
+                        state["batches"] += 1
+                        r = {"choices": [{"index": 0, "text": "", "finish_reason": "stop", "logprobs": {
+                            "tokens": ["token_id:%d" % t for t in ids], "token_logprobs": [-0.25] * len(ids)}}]}
+                    elif self.path == "/kaizen/step":
+                        state["step"] += 1
+                        with open(out / "batches.jsonl", "a") as f:
+                            f.write(json.dumps(body) + "\\n")
+                        n = sum(sum(r["trained"]) for r in body["rows"])
+                        r = {"step": state["step"], "loss": 0.5, "kl": 0.01 * state["step"], "trained_tokens": n}
+                    elif self.path == "/kaizen/checkpoint":
+                        p = ck / ("step-%07d" % body["step"]); p.mkdir(parents=True, exist_ok=True)
+                        (p / "state.json").write_text("{}")
+                        r = {"path": str(p), "step": body["step"]}
+                    elif self.path == "/kaizen/stats":
+                        r = {"batches": state["batches"], "generation_busy_s": 0.0, "step": state["step"]}
+                    elif self.path == "/kaizen/shutdown":
+                        r = {}; stop.set()
+                    else:
+                        self.send_response(404); self.send_header("Content-Length", "0"); self.end_headers(); return
+                    data = json.dumps(r).encode()
+                    self.send_response(200); self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(data))); self.end_headers(); self.wfile.write(data)
+            s = ThreadingHTTPServer(("127.0.0.1", 0), H)
+            threading.Thread(target=s.serve_forever, daemon=True).start()
+            print("Loading weights: 100%", flush=True)
+            print(json.dumps({"event": "serving", "port": s.server_address[1], "step": step, "gpu": "stand-in"}), flush=True)
+            stop.wait()
+            """;
+
+    @TempDir
+    Path dir;
+    Path runFile;
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    ChatEncoder encoder;
+
+    @BeforeEach
+    void fixtures() throws Exception {
+        Assumptions.assumeTrue(Files.isRegularFile(TOKENIZER.resolve("tokenizer.json")), "the Qwen tokenizer in ../shared/data");
+        try {
+            Assumptions.assumeTrue(new ProcessBuilder("python3", "-c", "pass").start().waitFor() == 0, "python3 runs");
+        } catch (Exception e) {
+            Assumptions.abort("no python3 to run the stand-in worker");
+        }
+        encoder = ChatEncoder.forModel(TOKENIZER, "qwen2.5");
+        Path model = TrainFixtures.model(dir, 151936);
+        Path worker = TrainFixtures.worker(dir);
+        Files.writeString(worker.resolve("kaizen_worker/__main__.py"), STAND_IN);
+        Files.writeString(dir.resolve("replies.json"), Json.write(List.of(encoder.tokenizer().encode("yes"), encoder.tokenizer().encode("no"))));
+        runFile = TrainFixtures.yaml(dir, "grpo.yaml", "name: g\nkind: grpo\nmodel: " + model + "\ntemplate: qwen2.5\ntokenizer: " + TOKENIZER
+                + "\nout: " + dir.resolve("run") + "\ntasks:\n  held_out: 3\n  eval_every: 2\n"
+                + "grpo:\n  steps: 4\n  prompts_per_step: 3\n  generations: 4\n  save_every: 1\n  concurrency: 5\nlaunch:\n  worker: " + worker + "\n");
+    }
+
+    /** Two turns; "yes" earns ½ a turn. */
+    private record YesTask(String id) implements RolloutTasks.Task {
+        @Override
+        public RolloutTasks.Played play(ChatModel model) throws ModelUnavailableException {
+            List<Message> history = new ArrayList<>(List.of(Message.user("Say yes. " + id)));
+            int yes = 0;
+            for (int turn = 0; turn < 2; turn++) {
+                String reply = ((ModelReply.Text) model.complete(history)).content();
+                if (reply.equals("yes")) yes++;
+                history.add(Message.assistant(reply));
+                history.add(Message.user("Again."));
+            }
+            return new RolloutTasks.Played(EpisodeReward.of(yes == 2, yes / 2.0, 1.0), "completed");
+        }
+    }
+
+    private static final RolloutTasks TASKS = new RolloutTasks() {
+        @Override
+        public Task training(long k) {
+            return new YesTask("train-" + k);
+        }
+
+        @Override
+        public List<Task> heldOut() {
+            return List.of(new YesTask("held-0"), new YesTask("held-1"), new YesTask("held-2"));
+        }
+    };
+
+    private java.util.Map<String, Object> run(int stopAfter) {
+        return new GrpoRun(GrpoConfigReader.read(runFile), new GrpoRun.Options(false, new PrintStream(err), stopAfter, 0), TASKS).run();
+    }
+
+    private List<JsonNode> lines(String file) {
+        return Jsonl.readAll(dir.resolve("run").resolve(file)).stream().map(JsonlRecord::node).toList();
+    }
+
+    @Test
+    void stepsSendTokenBatchesWithGroupAdvantagesAndOnlyModelTokensTrained() throws Exception {
+        var record = run(0);
+        assertEquals("done", record.get("status"));
+        List<JsonNode> metrics = lines("metrics.jsonl");
+        assertEquals(List.of(1, 2, 3, 4), metrics.stream().map(m -> m.path("step").asInt()).toList());
+        for (JsonNode m : metrics) {
+            assertEquals(12, m.path("episodes").asInt());
+            assertEquals(2.0, m.path("turns").asDouble(), 1e-9);
+            assertEquals(2.0, m.path("response_tokens").asDouble() / 2, 1e-9, "one reply token + <|im_end|> a turn");
+        }
+        int yes = encoder.tokenizer().encode("yes")[0], no = encoder.tokenizer().encode("no")[0];
+        int imEnd = encoder.tokenizer().tokenId("<|im_end|>").orElseThrow();
+        for (JsonNode batch : lines("batches.jsonl")) {
+            double advSum = 0;
+            for (JsonNode row : batch.path("rows")) {
+                int[] ids = Json.mapper().treeToValue(row.path("ids"), int[].class);
+                int[] trained = Json.mapper().treeToValue(row.path("trained"), int[].class);
+                double[] old = Json.mapper().treeToValue(row.path("old_logprobs"), double[].class);
+                List<Integer> written = new ArrayList<>();
+                for (int i = 0; i < ids.length; i++) {
+                    if (trained[i] == 1) {
+                        written.add(ids[i]);
+                        assertEquals(-0.25, old[i], 1e-6);
+                    } else {
+                        assertEquals(0.0, old[i]);
+                    }
+                }
+                // both turns share one row (turn 2's prompt extends turn 1's) and only replies are trained
+                assertEquals(4, written.size(), "two replies of one token + <|im_end|>");
+                assertTrue(written.get(0) == yes || written.get(0) == no);
+                assertEquals(imEnd, written.get(1));
+                assertEquals(imEnd, written.get(3));
+                advSum += row.path("advantage").asDouble();
+            }
+            assertEquals(0.0, advSum, 1e-9, "advantages of each sent group sum to 0");
+            assertEquals(1e-6, batch.path("learning_rate").asDouble(), 0);
+        }
+        List<JsonNode> evals = lines(GrpoRun.EVAL_FILE);
+        assertEquals(List.of(0, 2, 4), evals.stream().map(m -> m.path("step").asInt()).toList());
+        assertTrue(Files.size(dir.resolve("run/curve.png")) > 1000);
+        assertTrue(Files.readString(dir.resolve("run/worker.log")).contains("Loading weights"));
+    }
+
+    @Test
+    void anInterruptedRunResumesAtItsCheckpointWithEachStepOnce() throws Exception {
+        assertEquals("stopped", run(2).get("status"));
+        assertEquals(List.of(1, 2), lines("metrics.jsonl").stream().map(m -> m.path("step").asInt()).toList());
+        Files.writeString(dir.resolve("run/metrics.jsonl"), "{\"step\":3,\"reward_mean\":0.3}\n", java.nio.file.StandardOpenOption.APPEND);
+        var record = run(0);
+        assertEquals("done", record.get("status"));
+        assertEquals(List.of(1, 2, 3, 4), lines("metrics.jsonl").stream().map(m -> m.path("step").asInt()).toList());
+        assertEquals(List.of(0, 2, 4), lines(GrpoRun.EVAL_FILE).stream().map(m -> m.path("step").asInt()).toList());
+        assertTrue(err.toString().contains("resuming from"), err.toString());
+        assertTrue(((List<?>) record.get("worker")).contains("--resume"));
+    }
+
+    @Test
+    void aFolderOfAnotherConfigurationIsRefused() throws Exception {
+        assertEquals("stopped", run(1).get("status"));
+        Files.writeString(runFile, Files.readString(runFile).replace("generations: 4", "generations: 2"));
+        KaizenException e = assertThrows(KaizenException.class, () -> run(0));
+        assertTrue(e.getMessage().contains("different configuration"), e.getMessage());
+    }
+}

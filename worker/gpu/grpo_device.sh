@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# The GRPO learning run on the GPU machine (device tool), from a bundle made by grpo_bundle.sh:
+#   1. a small random-weight Qwen2 (real Qwen vocabulary), SFT on 4000 generated household
+#      trajectories through `kaizen train sft` (merged at the end);
+#   2. `kaizen train grpo` from that model: held-out success at step 0 (greedy, household protocol,
+#      64 worlds of the held-out split), GRPO steps with rollouts through the same protocol,
+#      held-out success every 25 steps and at the end; curve.png.
+# A call can last 10 minutes and the whole run takes longer, so `start` launches the pipeline in
+# its own session and then waits like `wait` does: up to WAIT seconds (default 560) for it to
+# finish, copying what exists to $OUT either way. Call `wait` again (within the machine's 30 s
+# warm period) until pipeline.log ends with "pipeline done".
+#   bash grpo_device.sh start|wait
+set -uo pipefail
+B=$(cd "$(dirname "$0")" && pwd)
+W=/tmp/kzg
+OUT=${OUT:-/tmp/kaizen-out}
+MAX_GRPO_MINUTES=${MAX_GRPO_MINUTES:-12}
+
+pipeline() {
+  tar xzf "$B/jre.tgz" -C "$W"
+  CP="$B/java/kaizen.jar:$(ls "$B"/java/lib/*.jar | tr '\n' ':')"
+  kz() { "$W/jre/bin/java" -Xmx8g -Djava.awt.headless=true -cp "$CP" kaizen.cli.Main "$@"; }
+  # Tried against the slow SFT stage (1% GPU use, 71 of 80 GiB reserved, 21 GiB allocated, in the
+  # first attempt): it changed nothing there, and costs nothing.
+  export PYTHONUNBUFFERED=1 PYTHONPATH="$B/worker" PYTORCH_CUDA_ALLOC_CONF=expandable_segments:True
+  python3 -c "import sys, torch, transformers, peft; print('python', sys.version.split()[0], 'torch', torch.__version__, 'transformers', transformers.__version__, 'peft', peft.__version__, torch.cuda.get_device_name())"
+  nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader
+  mkdir -p "$W/tok" && gunzip -c "$B/tokenizer/tokenizer.json.gz" > "$W/tok/tokenizer.json" && cp "$B/tokenizer/tokenizer_config.json" "$W/tok/"
+  python3 "$B/worker/gpu/grpo_model.py" "$W/base" "$W/tok" || return 1
+  t0=$(date +%s)
+  if [ -n "${GRPO_ONLY:-}" ]; then  # sampler/rollout throughput only: GRPO straight from the random base
+    mkdir -p "$W/sft" && ln -s "$W/base" "$W/sft/merged"
+  else
+  kz data gen household --count ${HH_COUNT:-4000} --seed 1 --out "$W/hh" --no-progress | head -3 || return 1
+  cat > "$W/sft.yaml" <<YAML
+name: household-sft
+model: $W/base
+out: $W/sft
+data:
+  train: $W/hh/trajectories.jsonl
+  format: messages
+  template: qwen2.5
+  max_length: 4096
+lora:
+  r: 128
+  alpha: 128
+  dropout: 0.0
+train:
+  epochs: ${SFT_EPOCHS:-6}
+  learning_rate: 1.0e-3
+  warmup_ratio: 0.03
+  effective_batch: ${SFT_BATCH:-8}
+  micro_batch: ${SFT_BATCH:-8}
+  gradient_checkpointing: false
+  dtype: bfloat16
+  save_every_steps: 100000
+  max_steps: ${SFT_MAX_STEPS:-0}
+merge: true
+YAML
+  timeout "${SFT_TIMEOUT:-3600}" "$W/jre/bin/java" -Xmx8g -cp "$CP" kaizen.cli.Main train sft "$W/sft.yaml" --no-progress || return 1
+  echo "sft done after $(( $(date +%s) - t0 )) s"
+  fi
+  cat > "$W/grpo.yaml" <<YAML
+name: household-grpo
+kind: grpo
+model: $W/sft/merged
+template: qwen2.5
+out: $W/grpo
+tasks:
+  env: household
+  seed: 2
+  max_turns: ${MAX_TURNS:-30}
+  held_out: ${HELD_OUT:-64}
+  held_out_seed: 1
+  eval_every: ${EVAL_EVERY:-25}
+grpo:
+  steps: ${GRPO_STEPS:-400}
+  prompts_per_step: ${GRPO_PROMPTS:-16}
+  generations: 4
+  temperature: 0.8
+  max_new_tokens: ${MAX_NEW:-1024}
+  kl: 0.05
+  learning_rate: ${GRPO_LR:-1.0e-4}
+  concurrency: 64
+  save_every: 50
+lora:
+  r: 32
+  alpha: 64
+  dropout: 0.0
+train:
+  dtype: float32
+YAML
+  t1=$(date +%s)
+  kz train grpo "$W/grpo.yaml" --no-progress --max-minutes "$MAX_GRPO_MINUTES" || return 1
+  echo "grpo done after $(( $(date +%s) - t1 )) s"
+}
+
+collect() {
+  mkdir -p "$OUT"
+  cp "$W/pipeline.log" "$OUT/" 2>/dev/null
+  cp "$W/sft/metrics.jsonl" "$OUT/sft_metrics.jsonl" 2>/dev/null
+  for f in metrics.jsonl eval.jsonl curve.png run.json; do cp "$W/grpo/$f" "$OUT/" 2>/dev/null; done
+  tail -c 200000 "$W/grpo/worker.log" > "$OUT/worker_tail.log" 2>/dev/null
+  nvidia-smi --query-gpu=utilization.gpu,memory.used --format=csv > "$OUT/nvidia.txt" 2>/dev/null
+}
+
+wait_for() {
+  local limit=${WAIT:-560} t=0
+  while [ ! -f "$W/DONE" ] && [ $t -lt "$limit" ]; do sleep 5; t=$((t + 5)); done
+  collect
+  tail -5 "$W/pipeline.log"
+}
+
+case "${1:-}" in
+  start)
+    rm -rf "$W" && mkdir -p "$W"
+    setsid nohup bash "$0" pipeline > "$W/pipeline.log" 2>&1 < /dev/null &
+    sleep 2
+    wait_for ;;
+  pipeline)
+    pipeline; echo "pipeline done (status $?)"; touch "$W/DONE" ;;
+  wait) wait_for ;;
+  *) echo "usage: $0 start|wait" >&2; exit 2 ;;
+esac

@@ -1,0 +1,222 @@
+"""The worker's generation server: the subset of vLLM's OpenAI-compatible API that GRPO rollouts
+need, answered from the model the trainer holds (so a new adapter is live the moment a step ends).
+
+- ``POST /v1/completions`` with ``prompt`` as a list of token ids (Kaizen renders prompts with its
+  own tokenizer and chat template, so the worker never tokenizes), ``max_tokens``, ``temperature``,
+  ``logprobs`` and ``return_tokens_as_token_ids``: answers as vLLM does, ``logprobs.tokens`` as
+  ``"token_id:N"`` strings and ``logprobs.token_logprobs`` the log-probabilities of the sampled
+  tokens under the model's own distribution (temperature 1; the sampling temperature only shapes
+  the draw), plus ``token_ids``.
+- ``POST /v1/load_lora_adapter``: vLLM's hot-load call; here the adapter is already the trainer's.
+- ``GET /v1/models``.
+
+Concurrent requests are batched: a generation thread takes whatever is queued (up to ``max_batch``
+prompts with the same temperature) and samples them together, left-padded, with a KV cache.
+Extra routes (the trainer's) are added by the caller through ``routes``.
+"""
+from __future__ import annotations
+
+import json
+import queue
+import threading
+import time
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Callable
+
+import torch
+
+
+@dataclass
+class Request:
+    prompt: list[int]
+    max_tokens: int
+    temperature: float
+    future: Future = field(default_factory=Future)
+
+
+@dataclass(frozen=True)
+class Sample:
+    ids: list[int]
+    logprobs: list[float]
+    finish: str  # "stop" (an end token, included in ids) or "length"
+
+
+# Samples a batch: (prompts, max new tokens, temperature) -> one Sample per prompt.
+SampleFn = Callable[[list[list[int]], int, float], list[Sample]]
+
+
+class Batcher:
+    """Collects concurrent requests and runs them through ``sample`` in batches, one at a time."""
+
+    QUIET = 0.005
+    RETURN_WAIT = 0.05
+
+    def __init__(self, sample: SampleFn, max_batch: int, lock: threading.Lock) -> None:
+        self.sample = sample
+        self.max_batch = max_batch
+        self.lock = lock  # held while sampling, so a training step never runs at the same time
+        self.queue: queue.Queue[Request] = queue.Queue()
+        self.batches: list[int] = []  # sizes of the batches run, for the throughput figures
+        self.returning = 0  # requests answered by the last batch
+        self.busy_s = 0.0
+        threading.Thread(target=self._loop, daemon=True, name="generation").start()
+
+    def submit(self, prompt: list[int], max_tokens: int, temperature: float) -> Sample:
+        r = Request(prompt, max_tokens, temperature)
+        self.queue.put(r)
+        return r.future.result()
+
+    def _loop(self) -> None:
+        while True:
+            first = self.queue.get()
+            group, rest = [first], []
+            # The other episodes of this round send their next prompts within milliseconds of each
+            # other (environment step + prompt rendering): collect until QUIET seconds pass with none.
+            # The episodes just answered are likely to return: wait up to RETURN_WAIT for the queued
+            # requests plus as many as that batch had, so two halves of a round that fell out of step
+            # (one sampling while the other queues) merge again instead of alternating for ever.
+            deadline = time.monotonic() + self.RETURN_WAIT
+            target = min(self.max_batch, 1 + self.queue.qsize() + self.returning)
+            while len(group) < self.max_batch:
+                waiting_for_returns = len(group) + len(rest) < target
+                timeout = max(0.0, deadline - time.monotonic()) if waiting_for_returns else self.QUIET
+                try:
+                    r = self.queue.get(timeout=max(timeout, 1e-4))
+                except queue.Empty:
+                    if waiting_for_returns and time.monotonic() < deadline:
+                        continue
+                    break
+                (group if r.temperature == first.temperature else rest).append(r)
+            for r in rest:
+                self.queue.put(r)
+            t0 = time.perf_counter()
+            try:
+                with self.lock:
+                    out = self.sample([r.prompt for r in group], max(r.max_tokens for r in group), first.temperature)
+                for r, s in zip(group, out):
+                    cut = min(len(s.ids), r.max_tokens)
+                    finish = s.finish if cut == len(s.ids) else "length"
+                    r.future.set_result(Sample(s.ids[:cut], s.logprobs[:cut], finish))
+            except Exception as e:  # noqa: BLE001 - every waiting request learns of it
+                for r in group:
+                    r.future.set_exception(e)
+            self.busy_s += time.perf_counter() - t0
+            self.batches.append(len(group))
+            self.returning = len(group)
+
+
+def model_sampler(backbone, head, end_ids: list[int], pad_id: int, device: torch.device) -> SampleFn:
+    """Batched sampling with a KV cache through the decoder stack and the vocabulary projection of
+    the last position only (the [B, L, V] logits of a prompt never exist)."""
+    ends = torch.tensor(end_ids, device=device)
+
+    @torch.no_grad()
+    def sample(prompts: list[list[int]], max_new: int, temperature: float) -> list[Sample]:
+        b, width = len(prompts), max(len(p) for p in prompts)
+        ids = torch.full((b, width), pad_id, dtype=torch.long, device=device)
+        mask = torch.zeros((b, width), dtype=torch.long, device=device)
+        for i, p in enumerate(prompts):
+            ids[i, width - len(p):] = torch.tensor(p, dtype=torch.long)
+            mask[i, width - len(p):] = 1
+        pos = (mask.cumsum(-1) - 1).clamp(min=0)
+        out = backbone(input_ids=ids, attention_mask=mask, position_ids=pos, use_cache=True)
+        past = out.past_key_values
+        logits = head(out.last_hidden_state[:, -1]).float()
+        done = torch.zeros(b, dtype=torch.bool, device=device)
+        tokens, logps = [], []
+        for _ in range(max_new):
+            logp = torch.log_softmax(logits, dim=-1)
+            if temperature > 0:
+                nxt = torch.multinomial(torch.softmax(logits / temperature, dim=-1), 1).squeeze(-1)
+            else:
+                nxt = logits.argmax(-1)
+            tokens.append(torch.where(done, pad_id, nxt))
+            logps.append(logp.gather(-1, nxt[:, None]).squeeze(-1))
+            done = done | torch.isin(nxt, ends)
+            if bool(done.all()):
+                break
+            mask = torch.cat([mask, torch.ones((b, 1), dtype=mask.dtype, device=device)], dim=1)
+            pos = pos[:, -1:] + 1
+            out = backbone(input_ids=nxt[:, None], attention_mask=mask, position_ids=pos, past_key_values=past,
+                           use_cache=True)
+            past = out.past_key_values
+            logits = head(out.last_hidden_state[:, -1]).float()
+        toks = torch.stack(tokens, 1).tolist()
+        lps = torch.stack(logps, 1).tolist()
+        end_set = set(end_ids)
+        result = []
+        for t, lp in zip(toks, lps):
+            n = next((k + 1 for k, x in enumerate(t) if x in end_set), len(t))
+            result.append(Sample(t[:n], lp[:n], "stop" if n and t[n - 1] in end_set else "length"))
+        return result
+
+    return sample
+
+
+# An extra route: JSON body -> JSON reply.
+Route = Callable[[dict], dict]
+
+
+def completion_reply(name: str, s: Sample, prompt_tokens: int) -> dict:
+    return {"id": "cmpl-kaizen", "object": "text_completion", "created": int(time.time()), "model": name,
+            "choices": [{"index": 0, "text": "", "token_ids": s.ids, "finish_reason": s.finish,
+                         "logprobs": {"tokens": [f"token_id:{t}" for t in s.ids], "token_logprobs": s.logprobs}}],
+            "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": len(s.ids),
+                      "total_tokens": prompt_tokens + len(s.ids)}}
+
+
+def serve(batcher: Batcher, name: str, port: int, routes: dict[str, Route]) -> ThreadingHTTPServer:
+    """Starts the HTTP server on 127.0.0.1 (``port`` 0 = any free port) in a background thread."""
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args) -> None:  # no access log on stderr
+            pass
+
+        def _send(self, code: int, body: dict) -> None:
+            data = json.dumps(body).encode()
+            self.send_response(code)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def do_GET(self) -> None:
+            if self.path.rstrip("/") == "/v1/models":
+                self._send(200, {"object": "list", "data": [{"id": name, "object": "model"}]})
+            else:
+                self._send(404, {"error": {"message": f"no route {self.path}"}})
+
+        def do_POST(self) -> None:
+            try:
+                body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", "0"))) or b"{}")
+                path = self.path.rstrip("/")
+                if path == "/v1/completions":
+                    prompt = body["prompt"]
+                    if not (isinstance(prompt, list) and all(isinstance(t, int) for t in prompt)):
+                        raise ValueError("prompt must be a list of token ids (this server does not tokenize)")
+                    s = batcher.submit(prompt, int(body.get("max_tokens", 16)), float(body.get("temperature", 1.0)))
+                    self._send(200, completion_reply(name, s, len(prompt)))
+                elif path == "/v1/load_lora_adapter":
+                    self._send(200, {"loaded": body.get("lora_name", name), "note": "the trainer's adapter is live"})
+                elif path in routes:
+                    self._send(200, routes[path](body))
+                else:
+                    self._send(404, {"error": {"message": f"no route {self.path}"}})
+            except (KeyError, ValueError, TypeError) as e:
+                self._send(400, {"error": {"message": f"{type(e).__name__}: {e}"}})
+            except Exception as e:  # noqa: BLE001 - the client sees a 500 with the reason
+                self._send(500, {"error": {"message": f"{type(e).__name__}: {e}"}})
+
+    class Server(ThreadingHTTPServer):
+        # Every episode of a rollout round connects at once; the default backlog of 5 dropped
+        # connections on the GPU machine (the client read "no bytes" at 64 episodes).
+        request_queue_size = 1024
+
+    server = Server(("127.0.0.1", port), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True, name="http").start()
+    return server

@@ -1,0 +1,195 @@
+"""The GRPO worker's batch handling and generation server on CPU, with a stand-in sampler."""
+from __future__ import annotations
+
+import json
+import threading
+import unittest
+import urllib.request
+
+import torch
+
+from kaizen_worker.grpo import micro_batches, rows_of
+from kaizen_worker.serve import Batcher, Sample, model_sampler, serve
+from kaizen_worker.shards import LOSS
+
+
+def post(port: int, path: str, body: dict) -> dict:
+    req = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=json.dumps(body).encode(),
+                                 headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(req, timeout=30) as r:
+        return json.loads(r.read())
+
+
+class RowsTest(unittest.TestCase):
+    def test_rows_flag_trained_tokens_and_keep_old_logprobs(self) -> None:
+        rows = rows_of({"rows": [{"ids": [5, 6, 7], "trained": [0, 1, 1], "old_logprobs": [0, -1.5, -0.5], "advantage": 0.7}]})
+        row, old, adv = rows[0]
+        self.assertEqual(row.flags.tolist(), [0, LOSS, LOSS])
+        self.assertEqual(old.tolist(), [0, -1.5, -0.5])
+        self.assertAlmostEqual(adv, 0.7)
+
+    def test_misaligned_rows_are_refused(self) -> None:
+        with self.assertRaises(ValueError):
+            rows_of({"rows": [{"ids": [5, 6, 7], "trained": [0, 1], "old_logprobs": [0, 0, 0], "advantage": 1}]})
+        with self.assertRaises(ValueError):
+            rows_of({"rows": [{"ids": [5, 6], "trained": [1, 1], "old_logprobs": [0, 0], "advantage": 1}]})
+
+    def test_micro_batches_fit_the_budget_and_cover_every_row_once(self) -> None:
+        lengths = [100, 30, 70, 500, 20, 60]
+        groups = micro_batches(lengths, 200)
+        self.assertEqual(sorted(i for g in groups for i in g), list(range(6)))
+        for g in groups:
+            self.assertTrue(len(g) == 1 or len(g) * max(lengths[i] for i in g) <= 200, g)
+
+
+class ServerTest(unittest.TestCase):
+    def test_concurrent_requests_are_batched_and_answered_in_vllm_form(self) -> None:
+        seen: list[int] = []
+
+        def fake(prompts, max_new, temperature):
+            seen.append(len(prompts))
+            return [Sample([p[-1] + 1, p[-1] + 2, 99], [-0.1, -0.2, -0.3], "stop") for p in prompts]
+
+        batcher = Batcher(fake, max_batch=16, lock=threading.Lock())
+        server = serve(batcher, "policy", 0, {"/kaizen/echo": lambda b: {"echo": b}})
+        port = server.server_address[1]
+        try:
+            replies: dict[int, dict] = {}
+
+            def call(k: int) -> None:
+                replies[k] = post(port, "/v1/completions", {"model": "policy", "prompt": [1, 2, k], "max_tokens": 2,
+                                                            "temperature": 0.8, "logprobs": 1,
+                                                            "return_tokens_as_token_ids": True})
+
+            threads = [threading.Thread(target=call, args=(k,)) for k in range(12)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            for k, r in replies.items():
+                c = r["choices"][0]
+                self.assertEqual(c["token_ids"], [k + 1, k + 2])  # cut at max_tokens
+                self.assertEqual(c["logprobs"]["tokens"], [f"token_id:{k + 1}", f"token_id:{k + 2}"])
+                self.assertEqual(c["logprobs"]["token_logprobs"], [-0.1, -0.2])
+                self.assertEqual(c["finish_reason"], "length")
+            self.assertEqual(sum(seen), 12)
+            self.assertLess(len(seen), 12, "some requests should have shared a batch")
+            self.assertEqual(post(port, "/kaizen/echo", {"a": 1}), {"echo": {"a": 1}})
+            with self.assertRaises(urllib.error.HTTPError) as bad:
+                post(port, "/v1/completions", {"prompt": "text prompts are not tokenized here"})
+            self.assertEqual(bad.exception.code, 400)
+        finally:
+            server.shutdown()
+            server.server_close()
+
+
+class TinyLm(torch.nn.Module):
+    """A stand-in decoder stack with the calling convention of transformers' (cache included):
+    each position's hidden state is the embedding of its token, so the next token is a function
+    of the last one alone and the sampler's bookkeeping can be checked exactly."""
+
+    def __init__(self, vocab: int) -> None:
+        super().__init__()
+        self.emb = torch.nn.Embedding(vocab, vocab)
+        with torch.no_grad():
+            self.emb.weight.copy_(torch.full((vocab, vocab), -10.0))
+            for t in range(vocab):
+                self.emb.weight[t, (t + 1) % vocab] = 10.0  # token t is followed by t+1
+
+    def forward(self, input_ids, attention_mask, position_ids, use_cache, past_key_values=None):
+        class Out:
+            pass
+
+        o = Out()
+        o.last_hidden_state = self.emb(input_ids)
+        o.past_key_values = (past_key_values or 0) + 1
+        return o
+
+
+class SamplerTest(unittest.TestCase):
+    def test_greedy_sampling_stops_at_an_end_token_per_row_and_returns_its_logprobs(self) -> None:
+        lm = TinyLm(10)
+        sample = model_sampler(lm, torch.nn.Identity(), end_ids=[7], pad_id=0, device=torch.device("cpu"))
+        out = sample([[1, 2], [5], [8, 8, 8]], 6, 0.0)
+        self.assertEqual(out[0].ids, [3, 4, 5, 6, 7])
+        self.assertEqual(out[0].finish, "stop")
+        self.assertEqual(out[1].ids, [6, 7])
+        self.assertEqual(out[2].ids, [9, 0, 1, 2, 3, 4])
+        self.assertEqual(out[2].finish, "length")
+        for s in out:
+            self.assertEqual(len(s.logprobs), len(s.ids))
+            for lp in s.logprobs:
+                self.assertGreater(lp, -1e-6 - 1e-3)  # the chosen token holds nearly all the mass
+
+
+def _has(*names: str) -> bool:
+    import importlib.util
+
+    return all(importlib.util.find_spec(n) is not None for n in names)
+
+
+@unittest.skipUnless(_has("transformers", "peft", "safetensors"), "needs transformers and peft (KAIZEN_PYTHON=...)")
+class SamplerMatchesTrainerTest(unittest.TestCase):
+    """The log-probs the server returns for left-padded, KV-cached sampling equal the trainer's for
+    the same tokens in right-padded rows (fp32): the ratio of the first step is 1, as it must be."""
+
+    def test_sampled_logprobs_equal_training_logprobs(self) -> None:
+        import tempfile
+
+        import numpy as np
+
+        from kaizen_worker import tiny_model
+        from kaizen_worker.grpo import GrpoSettings, Trainer
+        from kaizen_worker.losses import target_weights
+        from kaizen_worker.model import LoraSettings
+        from kaizen_worker.shards import Row, collate
+
+        with tempfile.TemporaryDirectory() as tmp:
+            tiny_model.build("tiny", None, 0, torch.float32).save_pretrained(tmp + "/m")
+            s = GrpoSettings(kind="grpo", model=tmp + "/m", name="p", out=tmp + "/run",
+                             lora=LoraSettings(8, 16, 0.0, ["q_proj", "v_proj"]), dtype="float32", learning_rate=1e-3,
+                             weight_decay=0.0, max_grad_norm=1.0, clip=0.2, kl=0.05, seed=1, gradient_checkpointing=False,
+                             micro_batch_tokens=4096, max_batch=8, end_ids=[7], pad_id=0, port=0, keep_checkpoints=1)
+            trainer = Trainer(s, resume=False)
+            sample = model_sampler(trainer.backbone, trainer.head, s.end_ids, s.pad_id, trainer.device)
+            prompts = [[1, 2, 3], [4, 5, 6, 8, 9, 10, 11], [12]]
+            out = sample(prompts, 12, 1.0)
+            rows = [Row(np.array(p + o.ids, dtype=np.int32), np.array([0] * len(p) + [LOSS] * len(o.ids), dtype=np.uint8))
+                    for p, o in zip(prompts, out)]
+            batch = collate(rows, packed=False, pad_id=0)
+            selected = target_weights(batch.flags) > 0
+            with torch.no_grad():
+                trained = trainer.logps(batch, selected)
+            sampled = torch.tensor([lp for o in out for lp in o.logprobs])
+            self.assertEqual(trained.shape, sampled.shape)
+            self.assertLess(float((trained - sampled).abs().max()), 1e-4)
+
+
+class BatchMergingTest(unittest.TestCase):
+    def test_two_halves_of_a_round_that_fell_out_of_step_merge_again(self) -> None:
+        import time
+
+        sizes: list[int] = []
+
+        def slow(prompts, max_new, temperature):
+            sizes.append(len(prompts))
+            time.sleep(0.2)  # a batch's sampling time
+            return [Sample([1], [-0.1], "stop") for _ in prompts]
+
+        batcher = Batcher(slow, max_batch=64, lock=threading.Lock())
+        batcher.RETURN_WAIT = 1.0  # generous: scheduling delays on a loaded machine stay far below it
+
+        def episode(delay: float) -> None:
+            time.sleep(delay)
+            for _ in range(4):
+                batcher.submit([1, 2], 1, 0.8)
+                time.sleep(0.02)  # the environment's step and the next prompt: longer than QUIET
+
+        # the late half arrives while the early half's first batch samples: the rounds fall out of
+        # step, and with the environment slower than the quiet window they would alternate for ever
+        threads = [threading.Thread(target=episode, args=(0.0 if k < 8 else 0.1,)) for k in range(16)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.assertEqual(sizes, [8, 16, 16, 16, 8])
