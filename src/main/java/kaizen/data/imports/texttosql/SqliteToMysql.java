@@ -307,7 +307,9 @@ final class SqliteToMysql {
             p = e + 1;
             if (p > to) return true;
             SqlToken op = t.get(p);
-            if (!(op.isSymbol("+") || op.isSymbol("-") || op.isSymbol("*") || op.isSymbol("%") || op.isWord("DIV"))) return false;
+            // An integer "/" not yet rewritten (a later one, inside an operand) is still integer division in SQLite.
+            if (!(op.isSymbol("+") || op.isSymbol("-") || op.isSymbol("*") || op.isSymbol("%") || op.isWord("DIV")
+                    || op.isSymbol("/"))) return false;
             p++;
         }
         return false;

@@ -74,6 +74,9 @@ class SqliteToMysqlTest {
                 tr("SELECT tonnage / 2, CAST(built AS REAL) / 2, 2.0 * built / 3, built / 2.0 FROM vessel"));
         assertEquals("SELECT (built + 1) DIV 2 FROM Vessel", tr("SELECT (built + 1) / 2 FROM vessel"));
         assertEquals("SELECT -built DIV -2, built - -3 FROM Vessel WHERE built > -5", tr("SELECT -built / -2, built - -3 FROM vessel WHERE built > -5"));
+        // Found by the property test: an integer quotient nested on the right of another division.
+        assertEquals("SELECT (1 + 0) DIV ((2 + 0) DIV (0 + 1)), built DIV 2 DIV 3 FROM Vessel",
+                tr("SELECT (1 + 0) / ((2 + 0) / (0 + 1)), built / 2 / 3 FROM vessel"));
     }
 
     @Test
