@@ -11,7 +11,7 @@ cp -r "$ROOT/worker" "$DEST/worker"
 find "$DEST/worker" -name __pycache__ -prune -exec rm -rf {} +
 cp "$ROOT/target/kaizen.jar" "$DEST/java/"
 cp "$ROOT"/target/lib/{jackson-,picocli-,snakeyaml-}*.jar "$DEST/java/lib/"
-cp "$ROOT/worker/gpu/device_check.sh" "$DEST/"
+cp "$ROOT/worker/gpu/device_check.sh" "$ROOT/worker/gpu/issue7.sh" "$DEST/"
 JRE=$(mktemp -d)
 "$JAVA_HOME/bin/jlink" --add-modules java.base,java.sql,java.logging,jdk.unsupported,java.net.http,java.desktop --strip-debug \
   --no-header-files --no-man-pages --compress=zip-9 --output "$JRE/jre"

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import importlib.util
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import torch
+
+from .attention import register as register_attention
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach the hub: model folders are local
 
@@ -18,6 +20,7 @@ class LoraSettings:
     alpha: int
     dropout: float
     targets: list[str]
+    modules_to_save: list[str] = field(default_factory=list)  # trained in full beside the adapters
 
 
 def quantization_available() -> bool:
@@ -29,7 +32,7 @@ def load_base(folder: str, dtype: str, quantization: str, device: torch.device):
     without it the base loads in ``dtype`` and the caller says so."""
     from transformers import AutoModelForCausalLM
 
-    kwargs: dict = {"dtype": DTYPES[dtype], "attn_implementation": "sdpa", "local_files_only": True}
+    kwargs: dict = {"dtype": DTYPES[dtype], "attn_implementation": register_attention(), "local_files_only": True}
     effective = "none"
     if quantization == "4bit" and quantization_available():
         from transformers import BitsAndBytesConfig
@@ -57,7 +60,8 @@ def apply_lora(model, lora: LoraSettings, gradient_checkpointing: bool, quantize
         # Non-reentrant checkpointing needs no input grads, and works with frozen embeddings.
         model.gradient_checkpointing_enable(gradient_checkpointing_kwargs={"use_reentrant": False})
     config = LoraConfig(r=lora.r, lora_alpha=lora.alpha, lora_dropout=lora.dropout,
-                        target_modules=list(lora.targets), bias="none", task_type="CAUSAL_LM")
+                        target_modules=list(lora.targets), modules_to_save=list(lora.modules_to_save) or None,
+                        bias="none", task_type="CAUSAL_LM")
     return get_peft_model(model, config)
 
 
@@ -69,6 +73,8 @@ def backbone_and_head(peft_model):
 
 
 def hidden_states(backbone, batch) -> torch.Tensor:
-    out = backbone(input_ids=batch.input_ids, position_ids=batch.position_ids,
-                   attention_mask=batch.attention_mask, use_cache=False)
+    """Each example attends only within itself: the batch's segments go to the kaizen_packed
+    attention (one causal flash-attention call per example, no mask)."""
+    out = backbone(input_ids=batch.input_ids, position_ids=batch.position_ids, use_cache=False,
+                   kaizen_segments=batch.segments)
     return out.last_hidden_state

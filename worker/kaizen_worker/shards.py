@@ -14,6 +14,8 @@ from pathlib import Path
 import numpy as np
 import torch
 
+from .attention import segments
+
 LOSS = 1
 REASON = 2
 ACTION = 4
@@ -35,11 +37,12 @@ class Batch:
     position_ids: torch.Tensor  # long [B, L]
     attention_mask: torch.Tensor | None  # long [B, L] for padded layout, None when packed
     real_tokens: int  # tokens that are not padding
+    segments: list[list[tuple[int, int]]]  # per row: spans that attend only within themselves
 
     def to(self, device: torch.device) -> "Batch":
         mask = None if self.attention_mask is None else self.attention_mask.to(device)
         return Batch(self.input_ids.to(device), self.flags.to(device), self.position_ids.to(device), mask,
-                     self.real_tokens)
+                     self.real_tokens, self.segments)
 
 
 class ShardSet:
@@ -92,7 +95,9 @@ def position_ids(flags: np.ndarray) -> np.ndarray:
 def collate(rows: list[Row], packed: bool, pad_id: int = 0) -> Batch:
     """Right-pads rows to the longest. Packed rows get per-example positions and no attention
     mask, so transformers sees the position resets and keeps attention inside each example; the
-    padding tail becomes its own segment (positions from 0), untrained. Padded rows get a 2D mask."""
+    padding tail becomes its own segment (positions from 0), untrained. Padded rows get a 2D mask.
+    ``segments`` says the same for the kaizen_packed attention: each example (packed) or each row's
+    real tokens (padded), and every padding tail, is a causal span of its own."""
     width = max(len(r.ids) for r in rows)
     b = len(rows)
     ids = torch.full((b, width), pad_id, dtype=torch.long)
@@ -111,4 +116,8 @@ def collate(rows: list[Row], packed: bool, pad_id: int = 0) -> Batch:
             pos[i, n:] = torch.arange(width - n)
         else:
             pos[i, :] = torch.arange(width)
-    return Batch(ids, flags, pos, None if packed else mask, real)
+    starts = np.zeros((b, width), dtype=bool)
+    if packed:
+        starts = (flags.numpy() & START) != 0
+    spans = segments(starts, [len(r.ids) for r in rows], width)
+    return Batch(ids, flags, pos, None if packed else mask, real, spans)

@@ -20,6 +20,13 @@ PRESETS: dict[str, dict] = {
                  # A random lm_head of std 0.02 caps a 128-wide model's logits near 2.5, so no
                  # amount of LoRA training could make it confident; 0.1 leaves room to learn.
                  initializer_range=0.1),
+    # The learning check's model (docs/TRAINING.md): Qwen2 blocks small enough to train from random
+    # weights in minutes, with Qwen's full vocabulary so Kaizen's real tokenizer feeds it.
+    "small-qwen2": dict(model_type="qwen2", vocab_size=151936, hidden_size=512, intermediate_size=1536,
+                        num_hidden_layers=8, num_attention_heads=8, num_key_value_heads=4,
+                        max_position_embeddings=8192, rope_theta=1000000.0, rms_norm_eps=1e-6,
+                        tie_word_embeddings=False, hidden_act="silu", initializer_range=0.02,
+                        bos_token_id=151643, eos_token_id=151645),
     "qwen2.5-7b": dict(model_type="qwen2", vocab_size=152064, hidden_size=3584, intermediate_size=18944,
                        num_hidden_layers=28, num_attention_heads=28, num_key_value_heads=4,
                        max_position_embeddings=32768, rope_theta=1000000.0, rms_norm_eps=1e-6,

@@ -88,7 +88,9 @@ def run(s: Settings, resume: bool, units: Callable[[Context], int], make_step: C
     if s.max_steps > 0:
         total = min(total, s.max_steps)
     accumulation = s.effective_batch // (s.micro_batch * ctx.world)
-    optimizer = torch.optim.AdamW(ctx.trainable, lr=s.learning_rate, weight_decay=s.weight_decay)
+    # fused: one kernel for all adapter tensors instead of a few per tensor (CUDA only)
+    optimizer = torch.optim.AdamW(ctx.trainable, lr=s.learning_rate, weight_decay=s.weight_decay,
+                                  fused=ctx.device.type == "cuda")
     out = Path(s.out)
     ckpt_dir = out / "checkpoints"
     step = 0

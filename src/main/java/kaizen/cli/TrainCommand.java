@@ -2,8 +2,7 @@ package kaizen.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import kaizen.core.KaizenException;
-import kaizen.train.ExampleRenderer;
+import kaizen.train.ChatRenderer;
 import kaizen.train.ModelFolder;
 import kaizen.train.RunConfig;
 import kaizen.train.RunConfigReader;
@@ -48,7 +47,7 @@ final class TrainCommand implements Runnable {
         public Integer call() {
             RunConfig config = RunConfigReader.read(file, kind());
             var options = new TrainRun.Options(dryRun, stopAfterSteps, !noProgress, System.err);
-            var end = new TrainRun(config, options, model -> renderer(model, config.data().template())).run();
+            var end = new TrainRun(config, options, model -> ChatRenderer.of(model, config.data().template())).run();
             end.ifPresent(r -> System.out.println(summary(config, r)));
             return 0;
         }
@@ -59,16 +58,6 @@ final class TrainCommand implements Runnable {
                     + (r.message().isEmpty() ? "" : " (" + r.message() + ")") + "\nrecord:  " + c.out().resolve(RunRecord.FILE)
                     + outputs;
         }
-    }
-
-    /**
-     * The renderer for data.format messages. Integration point: Kaizen's tokenizer package
-     * (kaizen.tokenizer.ChatEncoder, branch helper-tok) implements {@link ExampleRenderer}; until
-     * it is merged, conversations cannot be tokenized here.
-     */
-    static ExampleRenderer renderer(ModelFolder model, String template) {
-        throw new KaizenException("data.format messages needs Kaizen's tokenizer (chat template '" + template
-                + "'), which this build does not include yet; write token ids instead (data.format tokens)");
     }
 
     @Command(name = "sft", mixinStandardHelpOptions = true,

@@ -2,6 +2,7 @@ package kaizen.tokenizer;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntPredicate;
 import kaizen.core.Message;
 
 /**
@@ -41,12 +42,24 @@ public record ChatEncoder(Tokenizer tokenizer, ChatTemplate template) implements
     /**
      * @param lastTurnOnly train only the last assistant reply (earlier ones are context)
      * @param actionStart where each reply's action begins, for the reason/action masks
+     * @param trainedMessage which assistant messages (by index in the conversation) are trained at
+     *     all; the others are context, like the user turns (OpenAI's per-message {@code "weight": 0})
      */
-    public record TrainingOptions(boolean lastTurnOnly, ActionStart actionStart) {
+    public record TrainingOptions(boolean lastTurnOnly, ActionStart actionStart, IntPredicate trainedMessage) {
         public static final TrainingOptions ALL_TURNS = new TrainingOptions(false, ActionStart.WHOLE_CONTENT);
 
         public TrainingOptions {
             Objects.requireNonNull(actionStart, "actionStart");
+            Objects.requireNonNull(trainedMessage, "trainedMessage");
+        }
+
+        public TrainingOptions(boolean lastTurnOnly, ActionStart actionStart) {
+            this(lastTurnOnly, actionStart, i -> true);
+        }
+
+        /** These options with only the assistant messages that {@code trained} accepts trained. */
+        public TrainingOptions onlyMessages(IntPredicate trained) {
+            return new TrainingOptions(lastTurnOnly, actionStart, trained);
         }
     }
 
@@ -68,6 +81,7 @@ public record ChatEncoder(Tokenizer tokenizer, ChatTemplate template) implements
         long byteAt = 0;
         for (int r = first; r < replies.size(); r++) {
             RenderedChat.AssistantReply reply = replies.get(r);
+            if (!options.trainedMessage().test(reply.messageIndex())) continue;
             String content = text.substring(reply.contentStart(), reply.contentEnd());
             int split = reply.contentStart() + Math.clamp(options.actionStart().in(content), 0, content.length());
             int[] chars = {reply.start(), split, reply.end()};

@@ -169,7 +169,7 @@ public sealed interface ChatTemplate {
     }
 
     /** The template Kaizen uses for a model name such as "Qwen/Qwen2.5-7B-Instruct". */
-    static ChatTemplate forModel(String modelName) {
+    public static ChatTemplate forModel(String modelName) {
         String n = modelName.toLowerCase(java.util.Locale.ROOT);
         if (n.contains("qwen2.5")) return new Qwen25Instruct();
         if (n.contains("qwen3") && n.contains("instruct-2507")) return new Qwen3Instruct2507();

@@ -1,17 +1,21 @@
 package kaizen.train;
 
 import java.util.List;
+import java.util.function.IntPredicate;
 import kaizen.core.Message;
 
 /**
- * Turns conversations into tokens with loss flags, with a model's tokenizer and chat template.
- * Kaizen's tokenizer package implements it (kaizen.tokenizer.ChatEncoder: ids plus loss, reason
- * and action masks → {@link TokenFlags#of}); the training side never tokenizes text itself.
+ * Turns conversations into tokens with loss flags, with a model's tokenizer and chat template
+ * ({@link ChatRenderer}: Kaizen's own kaizen.tokenizer.ChatEncoder). The shard code never
+ * tokenizes text itself.
  */
 public interface ExampleRenderer {
-    /** The conversation with every assistant reply trained (reason/action parts flagged). */
-    TokenizedExample sft(List<Message> conversation);
+    /**
+     * The conversation with its assistant replies trained (reason/action parts flagged), except
+     * the assistant messages whose index {@code trainedMessage} rejects: those are context.
+     */
+    TokenizedExample sft(List<Message> conversation, IntPredicate trainedMessage);
 
-    /** The prompt conversation and two alternative continuations (assistant messages). */
+    /** The prompt conversation and two alternative continuations (their assistant replies trained). */
     PreferencePair dpo(List<Message> prompt, List<Message> chosen, List<Message> rejected);
 }

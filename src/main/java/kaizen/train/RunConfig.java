@@ -47,9 +47,15 @@ public record RunConfig(Kind kind, String name, Path model, Path out, Data data,
     public record Data(Path train, DataFormat format, String template, Layout layout, int maxLength, Overlong overlong,
             long shardTokens) {}
 
-    public record Lora(int r, int alpha, double dropout, List<String> targets, Quantization quantization) {
+    /**
+     * {@code modulesToSave}: modules trained in full beside the adapters (peft's modules_to_save,
+     * e.g. embed_tokens and lm_head of a model trained from random weights); saved with the adapter.
+     */
+    public record Lora(int r, int alpha, double dropout, List<String> targets, List<String> modulesToSave,
+            Quantization quantization) {
         public Lora {
             targets = List.copyOf(targets);
+            modulesToSave = List.copyOf(modulesToSave);
         }
     }
 
@@ -74,7 +80,7 @@ public record RunConfig(Kind kind, String name, Path model, Path out, Data data,
                 "layout", lower(data.layout()), "max_length", data.maxLength(), "overlong", lower(data.overlong()),
                 "shard_tokens", data.shardTokens()));
         m.put("lora", ordered("r", lora.r(), "alpha", lora.alpha(), "dropout", lora.dropout(), "targets", lora.targets(),
-                "quantization", lora.quantization().id()));
+                "modules_to_save", lora.modulesToSave(), "quantization", lora.quantization().id()));
         m.put("train", ordered("epochs", optim.epochs(), "learning_rate", optim.learningRate(), "warmup_ratio",
                 optim.warmupRatio(), "effective_batch", optim.effectiveBatch(), "micro_batch", optim.microBatch(),
                 "weight_decay", optim.weightDecay(), "max_grad_norm", optim.maxGradNorm(), "seed", optim.seed(),

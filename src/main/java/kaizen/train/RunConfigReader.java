@@ -42,6 +42,13 @@ public final class RunConfigReader {
         if (format == DataFormat.MESSAGES && template.isBlank()) {
             throw y.error("data.template", "is required for data.format messages (the chat template, e.g. qwen2.5)");
         }
+        if (format == DataFormat.MESSAGES) {
+            try {
+                kaizen.tokenizer.ChatTemplate.forModel(template);
+            } catch (IllegalArgumentException e) {
+                throw y.error("data.template", e.getMessage());
+            }
+        }
         Layout layout = y.choice("data.layout", sft ? Layout.PACKED : Layout.PADDED, Layout.class, RunConfig::lower);
         if (!sft && layout == Layout.PACKED) throw y.error("data.layout", "DPO pairs are not packed; use padded");
         Data data = new Data(Path.of(y.requiredText("data.train")), format, template, layout,
@@ -51,6 +58,7 @@ public final class RunConfigReader {
 
         Lora lora = new Lora((int) y.integer("lora.r", 64, 1, 4096), (int) y.integer("lora.alpha", 128, 1, 1 << 16),
                 y.decimal("lora.dropout", 0.05, 0, 0.9), y.texts("lora.targets", ALL_PROJECTIONS),
+                y.texts("lora.modules_to_save", List.of()),
                 y.choice("lora.quantization", Quantization.NONE, Quantization.class, Quantization::id));
 
         int effective = (int) y.integer("train.effective_batch", 16, 1, 1 << 16);

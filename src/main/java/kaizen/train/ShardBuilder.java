@@ -3,18 +3,19 @@ package kaizen.train;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import kaizen.core.Jsonl;
 import kaizen.core.JsonlRecord;
 import kaizen.core.Message;
-import kaizen.core.Role;
 import kaizen.train.RunConfig.DataFormat;
 import kaizen.train.RunConfig.Kind;
 
 /**
  * Turns the run's data file into shards. One JSON object a line:
  * <ul>
- *   <li>SFT, messages: {@code {"messages": [{role, content}, ...]}} (a trajectories.jsonl line);</li>
+ *   <li>SFT, messages: {@code {"messages": [{role, content, weight?}, ...]}} (a trajectories.jsonl line;
+ *       an assistant message with {@code "weight": 0} is context, not trained);</li>
  *   <li>SFT, tokens: {@code {"ids": [...], "loss": [0|1, ...], "reason": [...], "action": [...]}}
  *       (reason and action optional);</li>
  *   <li>DPO, messages: {@code {"prompt": [messages], "chosen": [messages], "rejected": [messages]}};</li>
@@ -60,7 +61,9 @@ public final class ShardBuilder {
             e = new TokenizedExample(ids, TokenFlags.of(loss, mask(r, "reason", ids.length, false),
                     mask(r, "action", ids.length, false)));
         } else {
-            e = renderer.sft(messages(r, "messages"));
+            List<Message> messages = messages(r, "messages");
+            BitSet untrained = untrained(r, "messages");
+            e = renderer.sft(messages, i -> !untrained.get(i));
             checkVocab(r, "messages", e.ids());
         }
         if (e.trainedTokens() == 0) throw r.error("", "no token is trained (no assistant reply, or an all-zero loss mask)");
@@ -119,22 +122,33 @@ public final class ShardBuilder {
         return m;
     }
 
-    /** The chat wire form {role, content}. (helper-data adds Message.fromJson to core: use it once merged.) */
-    private static Message message(JsonNode node) {
-        JsonNode content = node.path("content");
-        if (!content.isTextual()) throw new IllegalArgumentException("message content must be a string");
-        return new Message(Role.fromWire(node.path("role").asText()), content.asText());
-    }
-
     private static List<Message> messages(JsonlRecord r, String field) {
         JsonNode a = r.array(field);
         List<Message> out = new ArrayList<>();
         for (int i = 0; i < a.size(); i++) {
             try {
-                out.add(message(a.get(i)));
+                out.add(Message.fromJson(a.get(i)));
             } catch (IllegalArgumentException e) {
                 throw r.error(field + "[" + i + "]", e.getMessage());
             }
+        }
+        return out;
+    }
+
+    /**
+     * The messages marked {@code "weight": 0} (OpenAI's fine-tuning convention: such an assistant
+     * message is context, not trained); absent or 1 = trained.
+     */
+    private static BitSet untrained(JsonlRecord r, String field) {
+        JsonNode a = r.array(field);
+        BitSet out = new BitSet();
+        for (int i = 0; i < a.size(); i++) {
+            JsonNode w = a.get(i).get("weight");
+            if (w == null) continue;
+            if (!w.isNumber() || (w.asDouble() != 0 && w.asDouble() != 1)) {
+                throw r.error(field + "[" + i + "].weight", "expected 0 (not trained) or 1 (trained)");
+            }
+            if (w.asDouble() == 0) out.set(i);
         }
         return out;
     }

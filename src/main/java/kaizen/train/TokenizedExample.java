@@ -15,12 +15,12 @@ public record TokenizedExample(int[] ids, byte[] flags) {
         for (int i = 0; i < flags.length; i++) flags[i] &= (byte) ~TokenFlags.START;
     }
 
-    /** A prompt (untrained) followed by a completion whose every token is trained. */
-    public static TokenizedExample completion(int[] prompt, int[] completion) {
+    /** A prompt (untrained) followed by a completion whose {@code trained} tokens are in the loss. */
+    public static TokenizedExample completion(int[] prompt, int[] completion, boolean[] trained) {
         int[] ids = Arrays.copyOf(prompt, prompt.length + completion.length);
         System.arraycopy(completion, 0, ids, prompt.length, completion.length);
         byte[] flags = new byte[ids.length];
-        Arrays.fill(flags, prompt.length, ids.length, TokenFlags.LOSS);
+        for (int i = 0; i < completion.length; i++) if (trained[i]) flags[prompt.length + i] = TokenFlags.LOSS;
         return new TokenizedExample(ids, flags);
     }
 

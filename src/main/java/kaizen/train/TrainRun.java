@@ -123,7 +123,8 @@ public final class TrainRun {
         m.put("model", c.model().toAbsolutePath().toString());
         m.put("shards", shardDir.toAbsolutePath().toString());
         m.put("out", c.out().toAbsolutePath().toString());
-        m.put("lora", Map.of("r", c.lora().r(), "alpha", c.lora().alpha(), "dropout", c.lora().dropout(), "targets", c.lora().targets()));
+        m.put("lora", Map.of("r", c.lora().r(), "alpha", c.lora().alpha(), "dropout", c.lora().dropout(), "targets", c.lora().targets(),
+                "modules_to_save", c.lora().modulesToSave()));
         m.put("quantization", c.lora().quantization().id());
         m.put("dtype", c.optim().dtype());
         m.put("epochs", c.optim().epochs());
