@@ -41,7 +41,7 @@ train:
   effective_batch: 16
   micro_batch: ${MICRO:-4}
   gradient_checkpointing: false
-  save_every_steps: 20
+  save_every_steps: ${SAVE_EVERY:-20}
   keep_checkpoints: 1
 merge: true
 launch:
