@@ -1,7 +1,6 @@
 package kaizen.cli;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import kaizen.data.gen.dbbench.DbBenchFactory;
 import kaizen.env.db.DbEnvironment;
@@ -51,8 +50,8 @@ final class DataGenDbBenchCommand implements Callable<Integer> {
         DbBenchFactory.write(result, out);
         double secs = (System.nanoTime() - t0) / 1e9;
         System.out.printf("generated %d tasks with trajectories in %.1f s (seed %d)%n", result.items().size(), secs, seed);
-        print("per category", result.perCategory());
-        print("per expert variant", result.perVariant());
+        CountTable.print("per category", result.perCategory(), 20);
+        CountTable.print("per expert variant", result.perVariant(), 20);
         int rejected = result.rejected().values().stream().mapToInt(Integer::intValue).sum();
         System.out.println("rejected draws: " + rejected + (rejected == 0 ? "" : ", by reason:"));
         for (var e : result.rejected().entrySet()) System.out.printf("  %-50s %d%n", e.getKey(), e.getValue());
@@ -60,8 +59,4 @@ final class DataGenDbBenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void print(String title, Map<String, Integer> counts) {
-        System.out.println(title + ":");
-        for (var e : counts.entrySet()) System.out.printf("  %-20s %d%n", e.getKey(), e.getValue());
-    }
 }

@@ -1,7 +1,6 @@
 package kaizen.cli;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import kaizen.data.Trajectory;
 import kaizen.data.gen.household.HouseholdFactory;
@@ -45,16 +44,12 @@ final class DataGenHouseholdCommand implements Callable<Integer> {
         double secs = (System.nanoTime() - t0) / 1e9;
         System.out.printf("generated %d household trajectories in %.1f s (seed %d, %s)%n", result.trajectories().size(), secs, seed,
                 stateAct ? "StateAct" : "ReAct");
-        print("per family", result.perFamily());
-        print("per variant", result.perVariant());
-        print("per room", result.perRoom());
+        CountTable.print("per family", result.perFamily(), 20);
+        CountTable.print("per variant", result.perVariant(), 20);
+        CountTable.print("per room", result.perRoom(), 20);
         System.out.println("rejected draws: " + result.rejected());
         System.out.println("wrote " + out.resolve(Trajectory.FILE_NAME));
         return 0;
     }
 
-    private static void print(String title, Map<String, Integer> counts) {
-        System.out.println(title + ":");
-        for (var e : counts.entrySet()) System.out.printf("  %-20s %d%n", e.getKey(), e.getValue());
-    }
 }

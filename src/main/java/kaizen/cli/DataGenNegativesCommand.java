@@ -2,7 +2,6 @@ package kaizen.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import kaizen.core.KaizenException;
 import kaizen.data.Trajectory;
@@ -53,9 +52,9 @@ final class DataGenNegativesCommand implements Callable<Integer> {
         Negatives.write(r, out);
         System.out.printf("derived %d DPO rejected candidates and %d recovery examples in %.1f s%n", r.rejected(), r.recoveries(),
                 (System.nanoTime() - t0) / 1e9);
-        print("rejected candidates per kind", r.rejectedPerKind());
-        print("recovery examples per kind", r.recoveryPerKind());
-        if (!r.skipped().isEmpty()) print("skipped", r.skipped());
+        CountTable.print("rejected candidates per kind", r.rejectedPerKind(), 30);
+        CountTable.print("recovery examples per kind", r.recoveryPerKind(), 30);
+        if (!r.skipped().isEmpty()) CountTable.print("skipped", r.skipped(), 30);
         System.out.println("wrote " + out.resolve(Trajectory.FILE_NAME));
         return 0;
     }
@@ -71,8 +70,4 @@ final class DataGenNegativesCommand implements Callable<Integer> {
         }
     }
 
-    private static void print(String title, Map<String, Integer> counts) {
-        System.out.println(title + ":");
-        for (var e : counts.entrySet()) System.out.printf("  %-30s %d%n", e.getKey(), e.getValue());
-    }
 }
