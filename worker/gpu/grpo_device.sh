@@ -1,20 +1,24 @@
 #!/usr/bin/env bash
-# The GRPO learning run on the GPU machine (device tool), from a bundle made by grpo_bundle.sh:
-#   1. a small random-weight Qwen2 (real Qwen vocabulary), SFT on 4000 generated household
-#      trajectories through `kaizen train sft` (merged at the end);
-#   2. `kaizen train grpo` from that model: held-out success at step 0 (greedy, household protocol,
-#      64 worlds of the held-out split), GRPO steps with rollouts through the same protocol,
-#      held-out success every 25 steps and at the end; curve.png.
+# The SFT -> DPO -> GRPO learning run on the GPU machine (device tool), from a bundle made by
+# grpo_bundle.sh (plus data.tgz of learn_data.py for SFT and DPO, when present):
+#   1. a small random-weight Qwen2 (real Qwen vocabulary), SFT through `kaizen train sft` on
+#      data/sft.jsonl (household + DBBench trajectories) or, without it, on household
+#      trajectories generated here; merged at the end;
+#   2. DPO from the merged SFT model (issue7.sh dpo): held-out chosen-over-rejected margin;
+#   3. `kaizen train grpo` from the SFT model: held-out success at step 0 (greedy, household
+#      protocol, 64 worlds of the held-out split), GRPO steps with rollouts through the same
+#      protocol, held-out success every 25 steps and at the end; curve.png.
 # A call can last 10 minutes and the whole run takes longer, so `start` launches the pipeline in
 # its own session and then waits like `wait` does: up to WAIT seconds (default 560) for it to
 # finish, copying what exists to $OUT either way. Call `wait` again (within the machine's 30 s
-# warm period) until pipeline.log ends with "pipeline done".
-#   bash grpo_device.sh start|wait
+# warm period) until pipeline.log ends with "pipeline done". `check` runs the worker's tests on
+# the GPU and the sampler bench first; `checkstart` starts only when they pass.
+#   bash grpo_device.sh check|start|checkstart|wait
 set -uo pipefail
 B=$(cd "$(dirname "$0")" && pwd)
 W=/tmp/kzg
 OUT=${OUT:-/tmp/kaizen-out}
-MAX_GRPO_MINUTES=${MAX_GRPO_MINUTES:-12}
+MAX_GRPO_MINUTES=${MAX_GRPO_MINUTES:-18}
 
 pipeline() {
   tar xzf "$B/jre.tgz" -C "$W"
@@ -31,13 +35,18 @@ pipeline() {
   if [ -n "${GRPO_ONLY:-}" ]; then  # sampler/rollout throughput only: GRPO straight from the random base
     mkdir -p "$W/sft" && ln -s "$W/base" "$W/sft/merged"
   else
-  kz data gen household --count ${HH_COUNT:-4000} --seed 1 --out "$W/hh" --no-progress | head -3 || return 1
+  if [ -f "$B/data.tgz" ]; then
+    tar xzf "$B/data.tgz" -C "$W" && TRAIN="$W/data/sft.jsonl"
+  else
+    kz data gen household --count ${HH_COUNT:-4000} --seed 1 --out "$W/hh" --no-progress | head -3 || return 1
+    TRAIN="$W/hh/trajectories.jsonl"
+  fi
   cat > "$W/sft.yaml" <<YAML
-name: household-sft
+name: small-qwen2-sft
 model: $W/base
 out: $W/sft
 data:
-  train: $W/hh/trajectories.jsonl
+  train: $TRAIN
   format: messages
   template: qwen2.5
   max_length: 4096
@@ -54,11 +63,16 @@ train:
   gradient_checkpointing: false
   dtype: bfloat16
   save_every_steps: 100000
-  max_steps: ${SFT_MAX_STEPS:-0}
+  max_steps: ${SFT_MAX_STEPS:-1000}
 merge: true
 YAML
   timeout "${SFT_TIMEOUT:-3600}" "$W/jre/bin/java" -Xmx8g -cp "$CP" kaizen.cli.Main train sft "$W/sft.yaml" --no-progress || return 1
   echo "sft done after $(( $(date +%s) - t0 )) s"
+  if [ -d "$W/data" ] && [ -z "${SKIP_DPO:-}" ]; then
+    mkdir -p /tmp/kz7 && rm -rf /tmp/kz7/sft-merged /tmp/kz7/runs && ln -s "$W/sft/merged" /tmp/kz7/sft-merged
+    OUT="$W/dpo-out" DATA="$W/data" TOKENIZER="$W/tok" DPO_SECONDS=${DPO_SECONDS:-240} bash "$B/issue7.sh" dpo
+    echo "dpo done after $(( $(date +%s) - t0 )) s"
+  fi
   fi
   cat > "$W/grpo.yaml" <<YAML
 name: household-grpo
@@ -69,18 +83,18 @@ out: $W/grpo
 tasks:
   env: household
   seed: 2
-  max_turns: ${MAX_TURNS:-30}
+  max_turns: ${MAX_TURNS:-20}
   held_out: ${HELD_OUT:-64}
   held_out_seed: 1
   eval_every: ${EVAL_EVERY:-25}
 grpo:
   steps: ${GRPO_STEPS:-400}
-  prompts_per_step: ${GRPO_PROMPTS:-16}
+  prompts_per_step: ${GRPO_PROMPTS:-8}
   generations: 4
   temperature: 0.8
-  max_new_tokens: ${MAX_NEW:-1024}
+  max_new_tokens: ${MAX_NEW:-256}
   kl: 0.05
-  learning_rate: ${GRPO_LR:-1.0e-4}
+  learning_rate: ${GRPO_LR:-2.0e-4}
   concurrency: 64
   save_every: 50
 lora:
@@ -88,7 +102,7 @@ lora:
   alpha: 64
   dropout: 0.0
 train:
-  dtype: float32
+  dtype: ${GRPO_DTYPE:-bfloat16}
 YAML
   t1=$(date +%s)
   kz train grpo "$W/grpo.yaml" --no-progress --max-minutes "$MAX_GRPO_MINUTES" || return 1
@@ -98,6 +112,7 @@ YAML
 collect() {
   mkdir -p "$OUT"
   cp "$W/pipeline.log" "$OUT/" 2>/dev/null
+  cp -r "$W/dpo-out" "$OUT/dpo" 2>/dev/null
   cp "$W/sft/metrics.jsonl" "$OUT/sft_metrics.jsonl" 2>/dev/null
   for f in metrics.jsonl eval.jsonl curve.png run.json; do cp "$W/grpo/$f" "$OUT/" 2>/dev/null; done
   tail -c 200000 "$W/grpo/worker.log" > "$OUT/worker_tail.log" 2>/dev/null
@@ -111,7 +126,20 @@ wait_for() {
   tail -5 "$W/pipeline.log"
 }
 
+check() {  # the worker's tests on the GPU (graph-captured sampler included) and the sampler bench
+  mkdir -p "$OUT"
+  export PYTHONUNBUFFERED=1 PYTHONPATH="$B/worker"
+  (cd "$B/worker" && python3 -m unittest tests.test_grpo tests.test_attention) > "$OUT/tests.log" 2>&1
+  local rc=$?
+  tail -4 "$OUT/tests.log"
+  python3 "$B/worker/gpu/sampler_bench.py" 2>&1 | tee "$OUT/sampler.jsonl" | tail -4
+  [ $rc -eq 0 ] && grep -q '"greedy_tokens_equal": true' "$OUT/sampler.jsonl"
+}
+
 case "${1:-}" in
+  check) check ;;
+  checkstart)
+    if check; then exec bash "$0" start; else echo "check failed: not starting"; exit 1; fi ;;
   start)
     rm -rf "$W" && mkdir -p "$W"
     setsid nohup bash "$0" pipeline > "$W/pipeline.log" 2>&1 < /dev/null &
@@ -120,5 +148,5 @@ case "${1:-}" in
   pipeline)
     pipeline; echo "pipeline done (status $?)"; touch "$W/DONE" ;;
   wait) wait_for ;;
-  *) echo "usage: $0 start|wait" >&2; exit 2 ;;
+  *) echo "usage: $0 check|start|checkstart|wait" >&2; exit 2 ;;
 esac

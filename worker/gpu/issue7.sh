@@ -2,7 +2,7 @@
 # On the GPU machine (device tool), from a bundle made by bundle.sh plus DATA (learn_data.py's files)
 # and the Qwen tokenizer files: the learning check and/or the speed comparison of docs/TRAINING.md
 # and docs/BENCHMARKS.md. Everything through `kaizen train` (Java) where Kaizen trains.
-#   issue7.sh learn|speed|all      (env: OUT, DATA, TOKENIZER, EPOCHS, SFT_SECONDS, DPO_STEPS)
+#   issue7.sh learn|speed|all|dpo  (env: OUT, DATA, TOKENIZER, EPOCHS, SFT_SECONDS, DPO_STEPS)
 set -uo pipefail
 B=$(cd "$(dirname "$0")" && pwd)
 MODE=${1:-all}
@@ -105,7 +105,7 @@ latest_adapter() {  # the final adapter, or the last checkpoint's when the run w
 learn() {
   rm -rf "$W/base" "$W/runs" "$W/sft-merged"
   $PY -m kaizen_worker.tiny_model "$W/base" --preset ${PRESET:-small-qwen2} --seed 0 && cp "$TOKENIZER"/tokenizer*.json "$W/base/" || return 1
-  yaml_sft > "$W/sft.yaml"; yaml_dpo > "$W/dpo.yaml"
+  yaml_sft > "$W/sft.yaml"
   yaml_eval sft heldout-turns "$DATA/heldout-turns.jsonl" "$W/base" > "$W/heldout-turns.yaml"
   log "SFT (limit ${SFT_SECONDS:-200} s)"
   timeout -k 5 "${SFT_SECONDS:-200}" "$W/jre/bin/java" -Xmx2g -cp "$CP" kaizen.cli.Main train sft "$W/sft.yaml" --no-progress
@@ -121,6 +121,13 @@ learn() {
       --tokenizer "$W/base/tokenizer.json" --label "after SFT" | tee -a "$OUT/learn.jsonl"
   if [ -f "$W/runs/sft/merged/config.json" ]; then cp -r "$W/runs/sft/merged" "$W/sft-merged"
   else $EV merge --base "$W/base" --adapter "$ADAPTER" --out "$W/sft-merged"; fi
+  dpo
+  for r in sft dpo; do cp "$W/runs/$r/run.json" "$OUT/$r-run.json" 2>/dev/null; done
+  tail -5 "$W/runs/sft/worker.log" "$W/runs/dpo/worker.log" 2>/dev/null
+}
+
+dpo() {  # DPO from the SFT model in $W/sft-merged; the held-out margin (0 before: policy = reference)
+  yaml_dpo > "$W/dpo.yaml"
   yaml_eval dpo dpo-heldout "$DATA/dpo-heldout.jsonl" "$W/sft-merged" > "$W/dpo-heldout.yaml"
   kz train dpo "$W/dpo-heldout.yaml" --dry-run --no-progress; log "held-out pair shards exit $?"
   log "DPO (limit ${DPO_SECONDS:-100} s)"
@@ -129,8 +136,7 @@ learn() {
   cp "$W/runs/dpo/metrics.jsonl" "$OUT/dpo-metrics.jsonl" 2>/dev/null
   $EV dpo-margin --base "$W/sft-merged" --adapter "$(latest_adapter "$W/runs/dpo")" --shards "$W/runs/dpo-heldout/shards" \
       --label "held-out pairs after DPO" | tee -a "$OUT/learn.jsonl"
-  for r in sft dpo; do cp "$W/runs/$r/run.json" "$OUT/$r-run.json" 2>/dev/null; done
-  tail -5 "$W/runs/sft/worker.log" "$W/runs/dpo/worker.log" 2>/dev/null
+  cp "$W/runs/dpo/run.json" "$OUT/dpo-run.json" 2>/dev/null
 }
 
 speed() {  # the 7B shape on Kaizen's synthetic trajectories (shards of the learning run, or made here)
@@ -150,4 +156,6 @@ case "$MODE" in
   learn) learn ;;
   speed) speed ;;
   all) learn; speed ;;
+  dpo) dpo ;;  # with $W/sft-merged made by the caller
+  none) ;;     # sourced for its functions
 esac

@@ -6,6 +6,10 @@ with it runs ordinary SDPA whenever no segments are passed (generation, evaluati
 Segments are given per forward pass as the keyword ``kaizen_segments``: for each row of the
 batch, the (start, end) spans that attend only within themselves. transformers passes unknown
 keywords from the model's forward down to the attention function unchanged.
+
+``kaizen_sampling`` is the generation server's attention: SDPA with transformers' own masks, plus
+a preallocated key/value cache (``StaticKV``, the keyword ``kaizen_kv``) that a decode step writes
+in place, so the whole step can be captured once as a CUDA graph and replayed (serve.py).
 """
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ import torch
 import torch.nn.functional as F
 
 NAME = "kaizen_packed"
+SAMPLING = "kaizen_sampling"
 Segments = list[list[tuple[int, int]]]
 
 
@@ -35,10 +40,8 @@ def packed_attention(module, query, key, value, attention_mask, dropout=0.0, sca
                      kaizen_segments: Segments | None = None, **kwargs):
     """query [B, Hq, L, D], key/value [B, Hkv, L, D] → ([B, L, Hq, D], None), as transformers expects."""
     if kaizen_segments is None:
-        from transformers.integrations.sdpa_attention import sdpa_attention_forward
-
-        return sdpa_attention_forward(module, query, key, value, attention_mask, dropout=dropout, scaling=scaling,
-                                      sliding_window=sliding_window, **kwargs)
+        return _sdpa(module, query, key, value, attention_mask, dropout=dropout, scaling=scaling,
+                     sliding_window=sliding_window, **kwargs)
     groups = query.shape[1] // key.shape[1]
     if groups > 1:  # grouped-query attention: each key/value head serves `groups` query heads
         key = key.repeat_interleave(groups, dim=1)
@@ -63,3 +66,67 @@ def register() -> str:
     torch.backends.cuda.enable_cudnn_sdp(False)
     AttentionInterface.register(NAME, packed_attention)
     return NAME
+
+
+class StaticKV:
+    """Keys and values of every layer for ``rows`` sequences of up to ``columns`` positions, in
+    tensors that never move: a prefill writes columns [0, n); a decode step writes column ``col``
+    (a device tensor, so a captured graph reads the current value) and attends where ``mask``
+    [rows, 1, 1, columns] is True (the prompt's real tokens and everything generated so far)."""
+
+    def __init__(self, rows: int, columns: int, device: torch.device) -> None:
+        self.rows, self.columns = rows, columns
+        self.keys: dict[int, torch.Tensor] = {}
+        self.values: dict[int, torch.Tensor] = {}
+        self.col = torch.zeros(1, dtype=torch.long, device=device)
+        self.mask = torch.zeros((rows, 1, 1, columns), dtype=torch.bool, device=device)
+        self.prefill = True
+
+    def attend(self, module, query, key, value, attention_mask, dropout, scaling, sliding_window, **kwargs):
+        layer = module.layer_idx
+        if self.prefill:
+            if layer not in self.keys:  # shapes and dtype come from the model's own projections
+                shape = (self.rows, key.shape[1], self.columns, key.shape[3])
+                self.keys[layer] = torch.zeros(shape, dtype=key.dtype, device=key.device)
+                self.values[layer] = torch.zeros(shape, dtype=value.dtype, device=value.device)
+            n = key.shape[2]
+            self.keys[layer][:, :, :n].copy_(key)
+            self.values[layer][:, :, :n].copy_(value)
+            return _sdpa(module, query, key, value, attention_mask, dropout=dropout, scaling=scaling,
+                         sliding_window=sliding_window, **kwargs)
+        keys, values = self.keys[layer], self.values[layer]
+        keys.index_copy_(2, self.col, key)
+        values.index_copy_(2, self.col, value)
+        # Grouped-query attention without copying the cache per query head: the query heads that
+        # share a key/value head (head h uses key/value head h // groups, as transformers repeats
+        # them) become that head's query positions, so the cache is read once per key/value head.
+        b, heads, _, dim = query.shape
+        grouped = query.reshape(b, keys.shape[1], heads // keys.shape[1], dim)
+        out = F.scaled_dot_product_attention(grouped, keys, values, attn_mask=self.mask, scale=scaling)
+        return out.reshape(b, heads, 1, dim).transpose(1, 2).contiguous(), None
+
+
+def _sdpa(*args, **kwargs):
+    from transformers.integrations.sdpa_attention import sdpa_attention_forward
+
+    return sdpa_attention_forward(*args, **kwargs)
+
+
+def sampling_attention(module, query, key, value, attention_mask, dropout=0.0, scaling=None, sliding_window=None,
+                       kaizen_kv: StaticKV | None = None, **kwargs):
+    if kaizen_kv is not None:
+        return kaizen_kv.attend(module, query, key, value, attention_mask, dropout, scaling, sliding_window)
+    return _sdpa(module, query, key, value, attention_mask, dropout=dropout, scaling=scaling,
+                 sliding_window=sliding_window, **kwargs)
+
+
+def register_sampling() -> str:
+    """Makes ``kaizen_sampling`` a valid attn_implementation whose masks are built as for SDPA
+    (transformers builds no mask at all for an attention it has no mask function for: the padding
+    of a left-padded batch would then be attended)."""
+    from transformers import AttentionInterface
+    from transformers.masking_utils import AttentionMaskInterface, sdpa_mask
+
+    AttentionInterface.register(SAMPLING, sampling_attention)
+    AttentionMaskInterface.register(SAMPLING, sdpa_mask)
+    return SAMPLING

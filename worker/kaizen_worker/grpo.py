@@ -27,6 +27,7 @@ import torch
 
 from . import checkpoint
 from .losses import grpo_token_terms, target_weights
+from .attention import register_sampling
 from .model import LoraSettings, apply_lora, backbone_and_head, hidden_states, load_base
 from .serve import Batcher, model_sampler, serve
 from .shards import LOSS, Row, collate
@@ -100,11 +101,11 @@ class Trainer:
         torch.manual_seed(s.seed)
         np.random.seed(s.seed)
         base, _ = load_base(s.model, s.dtype, "none", self.device)
-        # The sampler left-pads a batch and relies on the attention mask to hide the padding. SDPA
-        # applies it; an attention registered for packed SFT rows may not (with one, sampled and
-        # trained log-probs differed by 0.58 nats a token on CPU), so GRPO pins SDPA for both.
-        if getattr(base.config, "_attn_implementation", "sdpa") != "sdpa":
-            base.set_attn_implementation("sdpa")
+        # The sampler left-pads a batch and relies on the attention mask to hide the padding; the
+        # packed SFT attention has no mask function, so transformers would build no mask (sampled and
+        # trained log-probs then differed by 0.58 nats a token on CPU). GRPO samples and trains with
+        # kaizen_sampling: SDPA with SDPA's masks, plus the static cache the sampler's graphs need.
+        base.set_attn_implementation(register_sampling())
         self.model = apply_lora(base, s.lora, s.gradient_checkpointing, False)
         self.backbone, self.head = backbone_and_head(self.model)
         self.trainable = [p for p in self.model.parameters() if p.requires_grad]

@@ -84,7 +84,7 @@ class ServerTest(unittest.TestCase):
 
 
 class TinyLm(torch.nn.Module):
-    """A stand-in decoder stack with the calling convention of transformers' (cache included):
+    """A stand-in decoder stack with the calling convention of transformers' (static cache included):
     each position's hidden state is the embedding of its token, so the next token is a function
     of the last one alone and the sampler's bookkeeping can be checked exactly."""
 
@@ -96,13 +96,12 @@ class TinyLm(torch.nn.Module):
             for t in range(vocab):
                 self.emb.weight[t, (t + 1) % vocab] = 10.0  # token t is followed by t+1
 
-    def forward(self, input_ids, attention_mask, position_ids, use_cache, past_key_values=None):
+    def forward(self, input_ids, attention_mask, position_ids, use_cache, kaizen_kv=None):
         class Out:
             pass
 
         o = Out()
         o.last_hidden_state = self.emb(input_ids)
-        o.past_key_values = (past_key_values or 0) + 1
         return o
 
 
@@ -136,13 +135,9 @@ class SamplerMatchesTrainerTest(unittest.TestCase):
     def test_sampled_logprobs_equal_training_logprobs(self) -> None:
         import tempfile
 
-        import numpy as np
-
         from kaizen_worker import tiny_model
         from kaizen_worker.grpo import GrpoSettings, Trainer
-        from kaizen_worker.losses import target_weights
         from kaizen_worker.model import LoraSettings
-        from kaizen_worker.shards import Row, collate
 
         with tempfile.TemporaryDirectory() as tmp:
             tiny_model.build("tiny", None, 0, torch.float32).save_pretrained(tmp + "/m")
@@ -152,17 +147,39 @@ class SamplerMatchesTrainerTest(unittest.TestCase):
                              micro_batch_tokens=4096, max_batch=8, end_ids=[7], pad_id=0, port=0, keep_checkpoints=1)
             trainer = Trainer(s, resume=False)
             sample = model_sampler(trainer.backbone, trainer.head, s.end_ids, s.pad_id, trainer.device)
-            prompts = [[1, 2, 3], [4, 5, 6, 8, 9, 10, 11], [12]]
-            out = sample(prompts, 12, 1.0)
-            rows = [Row(np.array(p + o.ids, dtype=np.int32), np.array([0] * len(p) + [LOSS] * len(o.ids), dtype=np.uint8))
-                    for p, o in zip(prompts, out)]
-            batch = collate(rows, packed=False, pad_id=0)
-            selected = target_weights(batch.flags) > 0
+            # two calls of different shapes, then the first shape again: a cache (and, on a GPU, a
+            # captured decode step) is reused with stale columns from the longer call
+            for prompts, new in (([[1, 2, 3], [4, 5, 6, 8, 9, 10, 11], [12]], 12),
+                                 ([[3] * 300, [5, 6], [9] * 40, [1], [2, 2]], 40),
+                                 ([[13, 14], [15, 16, 17, 18]], 12)):
+                out = sample(prompts, new, 1.0)
+                trained, sampled = self._trained_and_sampled(trainer, prompts, out)
+                self.assertEqual(trained.shape, sampled.shape)
+                self.assertLess(float((trained - sampled).abs().max()), 1e-4)
+            # after an optimizer step the sampler samples from the new weights (a graph replays the
+            # adapters' tensors in place, it holds no copy)
             with torch.no_grad():
-                trained = trainer.logps(batch, selected)
-            sampled = torch.tensor([lp for o in out for lp in o.logprobs])
-            self.assertEqual(trained.shape, sampled.shape)
+                for p in trainer.trainable:
+                    p.add_(0.05 * torch.randn_like(p))
+            prompts = [[1, 2, 3], [4, 5]]
+            out = sample(prompts, 12, 1.0)
+            trained, sampled = self._trained_and_sampled(trainer, prompts, out)
             self.assertLess(float((trained - sampled).abs().max()), 1e-4)
+
+    @staticmethod
+    def _trained_and_sampled(trainer, prompts, out):
+        import numpy as np
+
+        from kaizen_worker.losses import target_weights
+        from kaizen_worker.shards import Row, collate
+
+        rows = [Row(np.array(p + o.ids, dtype=np.int32), np.array([0] * len(p) + [LOSS] * len(o.ids), dtype=np.uint8))
+                for p, o in zip(prompts, out)]
+        batch = collate(rows, packed=False, pad_id=0).to(trainer.device)
+        selected = target_weights(batch.flags) > 0
+        with torch.no_grad():
+            trained = trainer.logps(batch, selected).cpu()
+        return trained, torch.tensor([lp for o in out for lp in o.logprobs])
 
 
 class BatchMergingTest(unittest.TestCase):

@@ -3,6 +3,7 @@ package kaizen.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import kaizen.train.ChatRenderer;
+import kaizen.train.GrpoRun;
 import kaizen.train.ModelFolder;
 import kaizen.train.RunConfig;
 import kaizen.train.RunConfigReader;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "train", description = "LoRA fine-tuning (SFT, DPO, GRPO) computed by the PyTorch worker in worker/.",
-        mixinStandardHelpOptions = true, subcommands = {TrainCommand.Sft.class, TrainCommand.Dpo.class, GrpoCommand.class})
+        mixinStandardHelpOptions = true, subcommands = {TrainCommand.Sft.class, TrainCommand.Dpo.class, GrpoCommand.class, TrainCommand.Curve.class})
 final class TrainCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -75,6 +76,23 @@ final class TrainCommand implements Runnable {
         @Override
         RunConfig.Kind kind() {
             return RunConfig.Kind.DPO;
+        }
+    }
+
+    @Command(name = "curve", mixinStandardHelpOptions = true,
+            description = {"Draws a GRPO run folder's curve.png again from its metrics.jsonl and eval.jsonl, for a run cut",
+                "off before its end or copied from another machine (a finished run draws it itself)."})
+    static final class Curve implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "DIR", description = "the GRPO run folder (the config's out)")
+        Path dir;
+
+        @Option(names = "--debug", description = "print stack traces of errors")
+        boolean debug;
+
+        @Override
+        public Integer call() {
+            System.out.println("wrote " + GrpoRun.plotCurve(dir));
+            return 0;
         }
     }
 }

@@ -37,6 +37,17 @@ import kaizen.tokenizer.ChatEncoder;
  */
 public final class GrpoRun {
     static final String EVAL_FILE = "eval.jsonl";
+
+    /**
+     * Draws DIR/curve.png again from the run folder's metrics.jsonl and eval.jsonl: for a run that
+     * was cut off before its end (killed, machine taken back), or copied from another machine.
+     */
+    public static Path plotCurve(Path dir) {
+        if (!Files.isRegularFile(dir.resolve(MetricsLog.FILE))) {
+            throw new KaizenException(dir + " has no " + MetricsLog.FILE + ": not a GRPO run folder, or no step finished yet");
+        }
+        return CurvePlot.write(dir);
+    }
     static final String RECORD = "run.json";
 
     /**
