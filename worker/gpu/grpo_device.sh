@@ -94,7 +94,7 @@ grpo:
   temperature: 0.8
   max_new_tokens: ${MAX_NEW:-256}
   kl: 0.05
-  learning_rate: ${GRPO_LR:-2.0e-4}
+  learning_rate: ${GRPO_LR:-5.0e-5}
   concurrency: 64
   save_every: 50
 lora:

@@ -28,6 +28,7 @@ import torch
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from learn_data import action_of  # noqa: E402
 
+from kaizen_worker.attention import disable_cudnn_attention  # noqa: E402
 from kaizen_worker.losses import sequence_logps, target_weights  # noqa: E402
 from kaizen_worker.model import backbone_and_head, hidden_states  # noqa: E402
 from kaizen_worker.shards import LOSS, ShardSet, collate  # noqa: E402
@@ -41,6 +42,7 @@ DTYPE = torch.bfloat16 if torch.cuda.is_available() else torch.float32
 def load(base: str, adapter: str | None, attention: str, merge: bool):
     from transformers import AutoModelForCausalLM
 
+    disable_cudnn_attention()
     model = AutoModelForCausalLM.from_pretrained(base, dtype=DTYPE, attn_implementation=attention,
                                                  local_files_only=True).to(DEVICE)
     if adapter:

@@ -28,6 +28,7 @@ import time
 import numpy as np
 import torch
 
+from kaizen_worker.attention import disable_cudnn_attention
 from kaizen_worker.model import LoraSettings, apply_lora, backbone_and_head
 from kaizen_worker.sft import batch_loss
 from kaizen_worker.shards import LOSS, START, Row, ShardSet, collate
@@ -183,6 +184,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--vocab", type=int, default=0, help="override the preset's vocabulary (CPU trials)")
     args = parser.parse_args()
+    disable_cudnn_attention()  # for both loops, so the comparison is of the loops alone
     data = ShardSet(args.shards)
     if data.layout != "packed":
         raise SystemExit(f"{args.shards}: a packed shard folder is needed")

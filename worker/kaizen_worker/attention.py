@@ -56,14 +56,18 @@ def packed_attention(module, query, key, value, attention_mask, dropout=0.0, sca
     return out.transpose(1, 2).contiguous(), None
 
 
+def disable_cudnn_attention() -> None:
+    """Process-wide: SDPA never picks torch's cuDNN kernel. It builds an execution plan for every
+    new shape; packed examples and padded GRPO rows have a new length nearly every call, so that
+    planning (CPU, ~10 ms a call) left the GPU idle (1-3% busy, measured on the H100). Flash and
+    memory-efficient kernels need no plan."""
+    torch.backends.cuda.enable_cudnn_sdp(False)
+
+
 def register() -> str:
     """Makes ``kaizen_packed`` a valid attn_implementation (no mask function: none is needed)."""
     from transformers import AttentionInterface
 
-    # torch's cuDNN attention builds an execution plan for every new shape; packed examples have
-    # a different length each call, so that planning (CPU, ~10 ms a call) left the GPU idle (1-3%
-    # busy, measured on the H100). Flash and memory-efficient kernels need no plan.
-    torch.backends.cuda.enable_cudnn_sdp(False)
     AttentionInterface.register(NAME, packed_attention)
     return NAME
 

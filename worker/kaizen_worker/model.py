@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import torch
 
-from .attention import register as register_attention
+from .attention import disable_cudnn_attention, register as register_attention
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach the hub: model folders are local
 
@@ -32,6 +32,7 @@ def load_base(folder: str, dtype: str, quantization: str, device: torch.device):
     without it the base loads in ``dtype`` and the caller says so."""
     from transformers import AutoModelForCausalLM
 
+    disable_cudnn_attention()
     kwargs: dict = {"dtype": DTYPES[dtype], "attn_implementation": register_attention(), "local_files_only": True}
     effective = "none"
     if quantization == "4bit" and quantization_available():

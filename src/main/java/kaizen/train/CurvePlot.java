@@ -4,18 +4,14 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 import kaizen.core.Jsonl;
 import kaizen.core.JsonlRecord;
-import kaizen.core.KaizenException;
+import kaizen.core.PngCanvas;
 
 /**
  * DIR/curve.png from metrics.jsonl and eval.jsonl: per training step the reward mean and success
@@ -32,15 +28,11 @@ final class CurvePlot {
     static Path write(Path dir) {
         List<double[]> train = points(dir.resolve(MetricsLog.FILE), "reward_mean", "success_rate");
         List<double[]> held = points(dir.resolve(GrpoRun.EVAL_FILE), "success_rate", "reward_mean");
-        System.setProperty("java.awt.headless", "true");
         double maxStep = 1;
         for (double[] p : train) maxStep = Math.max(maxStep, p[0]);
         for (double[] p : held) maxStep = Math.max(maxStep, p[0]);
-        BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, WIDTH, HEIGHT);
+        PngCanvas canvas = PngCanvas.white(WIDTH, HEIGHT);
+        Graphics2D g = canvas.graphics();
         Frame f = new Frame(maxStep);
         g.setColor(new Color(0xdddddd));
         for (int t = 0; t <= 10; t++) g.drawLine(LEFT, f.y(t / 10.0), WIDTH - RIGHT, f.y(t / 10.0));
@@ -56,14 +48,7 @@ final class CurvePlot {
         g.drawLine(LEFT, f.y(0), WIDTH - RIGHT, f.y(0));
         g.drawLine(LEFT, f.y(0), LEFT, f.y(1));
         labels(g, f, maxStep);
-        g.dispose();
-        Path png = dir.resolve(FILE);
-        try {
-            ImageIO.write(img, "png", png.toFile());
-        } catch (IOException e) {
-            throw new KaizenException("cannot write " + png + ": " + e.getMessage(), e);
-        }
-        return png;
+        return canvas.write(dir.resolve(FILE));
     }
 
     private record Frame(double maxStep) {

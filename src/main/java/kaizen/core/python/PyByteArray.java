@@ -3,11 +3,8 @@ package kaizen.core.python;
 import java.util.Arrays;
 import java.util.Objects;
 
-/**
- * Python {@code bytearray}: equal to {@code bytes} with the same content, but unhashable.
- * This record is an immutable snapshot; the array is copied in and out.
- */
-public record PyByteArray(byte[] value) implements PyValue {
+/** Python {@code bytearray}: like {@code bytes}, but unhashable (see {@link PyByteString}). */
+public record PyByteArray(byte[] value) implements PyByteString {
     public PyByteArray {
         value = Objects.requireNonNull(value, "value").clone();
     }
@@ -15,14 +12,6 @@ public record PyByteArray(byte[] value) implements PyValue {
     @Override
     public byte[] value() {
         return value.clone();
-    }
-
-    public int at(int i) {
-        return value[i] & 0xFF;
-    }
-
-    public int length() {
-        return value.length;
     }
 
     @Override

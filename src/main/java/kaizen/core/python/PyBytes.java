@@ -3,8 +3,8 @@ package kaizen.core.python;
 import java.util.Arrays;
 import java.util.Objects;
 
-/** Python {@code bytes}. Immutable: the array is copied in and out. */
-public record PyBytes(byte[] value) implements PyValue {
+/** Python {@code bytes} (see {@link PyByteString}). */
+public record PyBytes(byte[] value) implements PyByteString {
     public PyBytes {
         value = Objects.requireNonNull(value, "value").clone();
     }
@@ -12,15 +12,6 @@ public record PyBytes(byte[] value) implements PyValue {
     @Override
     public byte[] value() {
         return value.clone();
-    }
-
-    /** Byte {@code i} as Python indexes it: 0..255. */
-    public int at(int i) {
-        return value[i] & 0xFF;
-    }
-
-    public int length() {
-        return value.length;
     }
 
     @Override

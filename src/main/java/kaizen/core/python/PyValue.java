@@ -6,7 +6,7 @@ package kaizen.core.python;
  * element order matters for sets); Python's {@code ==} is {@link PythonOps#pyEquals}.
  */
 public sealed interface PyValue
-        permits PyNone, PyBool, PyInt, PyFloat, PyStr, PyBytes, PyByteArray, PyDecimal,
+        permits PyNone, PyBool, PyInt, PyFloat, PyStr, PyByteString, PyDecimal,
                 PyList, PyTuple, PySet, PyDict, PyDate, PyDateTime, PyTimedelta {
 
     /** Python's type name, as {@code type(x).__name__} prints it. */

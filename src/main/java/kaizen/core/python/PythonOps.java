@@ -27,8 +27,7 @@ public final class PythonOps {
             case PyDict d -> Optional.of(d.keys());
             case PyStr s -> Optional.of(s.value().codePoints()
                     .mapToObj(cp -> (PyValue) new PyStr(Character.toString(cp))).toList());
-            case PyBytes b -> Optional.of(byteValues(b.value()));
-            case PyByteArray b -> Optional.of(byteValues(b.value()));
+            case PyByteString b -> Optional.of(byteValues(b.value()));
             default -> Optional.empty();
         };
     }
@@ -51,8 +50,7 @@ public final class PythonOps {
             case PyBool b -> Optional.of(b.value() ? 1.0 : 0.0);
             case PyInt i -> Optional.of(intToFloat(i.value()));
             case PyStr s -> FloatParse.ofStr(s.value());
-            case PyBytes b -> FloatParse.ofBytes(b.value());
-            case PyByteArray b -> FloatParse.ofBytes(b.value());
+            case PyByteString b -> FloatParse.ofBytes(b.value());
             case PyDecimal d -> decimalToFloat(d);
             default -> Optional.empty();
         };
@@ -87,8 +85,7 @@ public final class PythonOps {
         return switch (a) {
             case PyNone n -> b instanceof PyNone;
             case PyStr s -> b instanceof PyStr t && s.value().equals(t.value());
-            case PyBytes x -> bytesOf(b).map(y -> Arrays.equals(x.value(), y)).orElse(false);
-            case PyByteArray x -> bytesOf(b).map(y -> Arrays.equals(x.value(), y)).orElse(false);
+            case PyByteString x -> b instanceof PyByteString y && Arrays.equals(x.value(), y.value());
             case PyList l -> b instanceof PyList m && elementwise(l.items(), m.items());
             case PyTuple t -> b instanceof PyTuple u && elementwise(t.items(), u.items());
             case PySet s -> b instanceof PySet t && setEquals(s.items(), t.items()).orElse(false);
@@ -153,14 +150,6 @@ public final class PythonOps {
             if (v == null || !pyEquals(e.value(), v)) return false;
         }
         return true;
-    }
-
-    private static Optional<byte[]> bytesOf(PyValue v) {
-        return switch (v) {
-            case PyBytes b -> Optional.of(b.value());
-            case PyByteArray b -> Optional.of(b.value());
-            default -> Optional.empty();
-        };
     }
 
     private static boolean isNumber(PyValue v) {

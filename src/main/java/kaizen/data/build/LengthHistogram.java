@@ -5,14 +5,10 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
-import javax.imageio.ImageIO;
-import kaizen.core.KaizenException;
+import kaizen.core.PngCanvas;
 
 /** A length histogram drawn as a PNG with Java2D (headless), for the dataset card. */
 final class LengthHistogram {
@@ -37,7 +33,6 @@ final class LengthHistogram {
     private LengthHistogram() {}
 
     static void draw(Path png, String title, String unit, int[] lengths) {
-        System.setProperty("java.awt.headless", "true");
         Summary sum = Summary.of(lengths);
         int max = Math.max(1, sum.max());
         int binWidth = niceStep(Math.max(1, (int) Math.ceil((double) (max + 1) / BINS)));
@@ -46,12 +41,8 @@ final class LengthHistogram {
         for (int l : lengths) counts[l / binWidth]++;
         int top = Math.max(1, Arrays.stream(counts).max().orElse(1));
 
-        BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, WIDTH, HEIGHT);
+        PngCanvas canvas = PngCanvas.white(WIDTH, HEIGHT);
+        Graphics2D g = canvas.graphics();
         int plotW = WIDTH - LEFT - RIGHT;
         int plotH = HEIGHT - TOP - BOTTOM;
         g.setColor(new Color(0x3b6ea5));
@@ -84,12 +75,7 @@ final class LengthHistogram {
         g.drawString(xLabel, LEFT + (plotW - fm.stringWidth(xLabel)) / 2, HEIGHT - 18);
         g.rotate(-Math.PI / 2);
         g.drawString("examples", -(TOP + plotH / 2 + fm.stringWidth("examples") / 2), 18);
-        g.dispose();
-        try {
-            ImageIO.write(img, "png", png.toFile());
-        } catch (IOException e) {
-            throw new KaizenException("cannot write " + png + ": " + e.getMessage(), e);
-        }
+        canvas.write(png);
     }
 
     /** 1, 2 or 5 times a power of ten, at least {@code raw}: bin edges a reader can add up. */
