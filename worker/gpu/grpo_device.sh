@@ -6,7 +6,7 @@
 #      trajectories generated here; merged at the end;
 #   2. DPO from the merged SFT model (issue7.sh dpo): held-out chosen-over-rejected margin;
 #   3. `kaizen train grpo` from the SFT model: held-out success at step 0 (greedy, household
-#      protocol, 64 worlds of the held-out split), GRPO steps with rollouts through the same
+#      protocol, 128 worlds of the held-out split), GRPO steps with rollouts through the same
 #      protocol, held-out success every 25 steps and at the end; curve.png.
 # A call can last 10 minutes and the whole run takes longer, so `start` launches the pipeline in
 # its own session and then waits like `wait` does: up to WAIT seconds (default 560) for it to
@@ -18,7 +18,7 @@ set -uo pipefail
 B=$(cd "$(dirname "$0")" && pwd)
 W=/tmp/kzg
 OUT=${OUT:-/tmp/kaizen-out}
-MAX_GRPO_MINUTES=${MAX_GRPO_MINUTES:-18}
+MAX_GRPO_MINUTES=${MAX_GRPO_MINUTES:-20}
 
 pipeline() {
   tar xzf "$B/jre.tgz" -C "$W"
@@ -84,7 +84,7 @@ tasks:
   env: household
   seed: 2
   max_turns: ${MAX_TURNS:-20}
-  held_out: ${HELD_OUT:-64}
+  held_out: ${HELD_OUT:-128}
   held_out_seed: 1
   eval_every: ${EVAL_EVERY:-25}
 grpo:

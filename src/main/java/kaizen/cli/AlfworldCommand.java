@@ -17,7 +17,7 @@ import kaizen.core.KaizenException;
 import kaizen.env.alfworld.Alfworld;
 import kaizen.env.alfworld.AlfworldGame;
 import kaizen.harness.alfworld.AlfworldTask;
-import kaizen.harness.runner.Progress;
+import kaizen.core.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -23,7 +23,7 @@ import kaizen.core.Json;
 import kaizen.core.JsonlAppender;
 import kaizen.core.KaizenException;
 import kaizen.harness.model.ModelUnavailableException;
-import kaizen.harness.runner.Progress;
+import kaizen.core.Progress;
 import kaizen.tokenizer.ChatEncoder;
 
 /**

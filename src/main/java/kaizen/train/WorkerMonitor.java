@@ -3,7 +3,7 @@ package kaizen.train;
 import java.io.PrintStream;
 import java.util.Locale;
 import kaizen.core.JsonlAppender;
-import kaizen.harness.runner.Progress;
+import kaizen.core.Progress;
 
 /**
  * Follows the worker's events: each step goes to DIR/metrics.jsonl (fsynced) and the progress

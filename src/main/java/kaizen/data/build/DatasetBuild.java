@@ -22,7 +22,7 @@ import kaizen.data.imports.Importers;
 import kaizen.data.parquet.ParquetColumn;
 import kaizen.data.parquet.ParquetWriter;
 import kaizen.env.db.ObservationReader;
-import kaizen.harness.runner.Progress;
+import kaizen.core.Progress;
 
 /**
  * {@code kaizen data build}: reads a recipe's trajectory files, passes every trajectory through

@@ -17,7 +17,7 @@ import kaizen.data.gen.dbbench.DbBenchReplay;
 import kaizen.data.gen.household.HouseholdReplay;
 import kaizen.env.db.DbEnvironment;
 import kaizen.harness.dbbench.DbBenchTask;
-import kaizen.harness.runner.Progress;
+import kaizen.core.Progress;
 
 /**
  * The build's verification stage: every successful conversation of a source with {@code verify:}

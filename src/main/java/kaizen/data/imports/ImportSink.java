@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import kaizen.core.BadInputException;
 import kaizen.core.Json;
 import kaizen.core.KaizenException;
+import kaizen.core.Progress;
 import kaizen.data.Trajectory;
 
 /**
@@ -32,7 +33,6 @@ public final class ImportSink implements AutoCloseable {
     public static final String REPORT_FILE = "import-report.json";
     public static final String PROBLEMS_FILE = "import-problems.jsonl";
     private static final int SHOWN_PROBLEMS = 10;
-    private static final long STATUS_EVERY_NANOS = 5_000_000_000L;
 
     private final String source;
     private final Path input;
@@ -40,25 +40,25 @@ public final class ImportSink implements AutoCloseable {
     private final Path partial;
     private final BufferedWriter trajectories;
     private final BufferedWriter problems;
-    private final PrintStream status;
+    private final Progress progress;
     private final long limit;
     private final long startNanos = System.nanoTime();
     private final java.util.SortedMap<String, Long> notKept = new TreeMap<>();
     private final List<String> firstProblems = new ArrayList<>();
     private long read;
     private long kept;
-    private long lastStatusNanos = startNanos;
     private boolean finished;
 
     /**
-     * @param status where a one-line status goes every few seconds on long imports (stderr), or null for none
+     * @param status where the progress line goes (stderr), or null for none
      * @param limit stop asking for records once this many are kept (0 = no limit)
      */
     public ImportSink(String source, Path input, Path dir, PrintStream status, long limit) {
         this.source = source;
         this.input = input;
         this.dir = dir;
-        this.status = status;
+        this.progress = new Progress(source, 0, status == null ? System.err : status, status != null);
+        progress.detail(() -> String.format(Locale.ROOT, "kept %,d  not kept %,d", kept, read - kept));
         this.limit = limit;
         this.partial = dir.resolve(Trajectory.FILE_NAME + ".partial");
         try {
@@ -80,7 +80,7 @@ public final class ImportSink implements AutoCloseable {
         read++;
         kept++;
         write(trajectories, Json.write(t.toJson()));
-        tick();
+        progress.succeeded();
     }
 
     /** Keeps the trajectory when its conversation follows {@code protocol}; otherwise leaves it out, counted under the protocol's reason. */
@@ -97,14 +97,14 @@ public final class ImportSink implements AutoCloseable {
             kept++;
             write(trajectories, Json.write(t.toJson()));
         }
-        tick();
+        progress.succeeded();
     }
 
     /** A valid record left out on purpose; {@code reason} is a short stable phrase (it is a count key). */
     public void leaveOut(String reason) {
         read++;
         notKept.merge(reason, 1L, Long::sum);
-        tick();
+        progress.succeeded();
     }
 
     /** A broken record: skipped and counted under "malformed: FIELD", listed with its position. */
@@ -119,7 +119,7 @@ public final class ImportSink implements AutoCloseable {
         p.put("problem", e.getMessage());
         write(problems, Json.write(p));
         if (firstProblems.size() < SHOWN_PROBLEMS) firstProblems.add(e.getMessage());
-        tick();
+        progress.failed();
     }
 
     private void write(BufferedWriter w, String line) {
@@ -131,18 +131,9 @@ public final class ImportSink implements AutoCloseable {
         }
     }
 
-    private void tick() {
-        if (status == null) return;
-        long now = System.nanoTime();
-        if (now - lastStatusNanos < STATUS_EVERY_NANOS) return;
-        lastStatusNanos = now;
-        double secs = (now - startNanos) / 1e9;
-        status.printf(Locale.ROOT, "%s: read %,d  kept %,d  not kept %,d  %.0f records/s%n",
-                source, read, kept, read - kept, read / secs);
-    }
-
     /** Closes the files, moves the trajectories into place and writes the report. */
     public ImportReport finish() {
+        progress.close();
         ImportReport report = new ImportReport(source, input.toString(), read, kept, notKept, firstProblems,
                 (System.nanoTime() - startNanos) / 1e9);
         closeFiles();

@@ -16,7 +16,7 @@ import kaizen.core.Message;
 import kaizen.core.Role;
 import kaizen.data.Trajectory;
 import kaizen.env.db.DbEnvironment;
-import kaizen.harness.runner.Progress;
+import kaizen.core.Progress;
 
 /**
  * Negative samples in the Agent-FLAN manner, the package's entry point: from verified expert

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import kaizen.core.Jsonl;
 import kaizen.core.JsonlAppender;
 import kaizen.core.JsonlRecord;
+import kaizen.core.Progress;
 import kaizen.harness.model.ModelUnavailableException;
 
 /**

@@ -23,7 +23,7 @@ import kaizen.harness.FinishStatus;
 import kaizen.harness.dbbench.DbBenchEpisode;
 import kaizen.harness.dbbench.DbBenchScoring;
 import kaizen.harness.dbbench.DbBenchTask;
-import kaizen.harness.runner.Progress;
+import kaizen.core.Progress;
 
 /**
  * The synthetic DBBench task factory, the package's entry point: seeded single-table databases

@@ -17,7 +17,7 @@ import kaizen.env.household.World;
 import kaizen.harness.household.HouseholdPrompt;
 import kaizen.harness.household.HouseholdSplit;
 import kaizen.harness.household.HouseholdTask;
-import kaizen.harness.runner.Progress;
+import kaizen.core.Progress;
 
 /**
  * Household trajectories, the package's entry point: slot {@code i} of a run gets a world of
