@@ -39,6 +39,7 @@ class Request:
     max_tokens: int
     temperature: float
     future: Future = field(default_factory=Future)
+    created: float = field(default_factory=time.monotonic)
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class Batcher:
 
     QUIET = 0.005
     RETURN_WAIT = 0.05
+    RETURN_QUIET = 0.02
 
     def __init__(self, sample: SampleFn, max_batch: int, lock: threading.Lock) -> None:
         self.sample = sample
@@ -65,6 +67,7 @@ class Batcher:
         self.queue: queue.Queue[Request] = queue.Queue()
         self.batches: list[int] = []  # sizes of the batches run, for the throughput figures
         self.returning = 0  # requests answered by the last batch
+        self.answered_at = 0.0  # when the last batch was answered (time.monotonic)
         self.busy_s = 0.0
         threading.Thread(target=self._loop, daemon=True, name="generation").start()
 
@@ -75,31 +78,11 @@ class Batcher:
 
     def _loop(self) -> None:
         while True:
-            first = self.queue.get()
-            group, rest = [first], []
-            # The other episodes of this round send their next prompts within milliseconds of each
-            # other (environment step + prompt rendering): collect until QUIET seconds pass with none.
-            # The episodes just answered are likely to return: wait up to RETURN_WAIT for the queued
-            # requests plus as many as that batch had, so two halves of a round that fell out of step
-            # (one sampling while the other queues) merge again instead of alternating for ever.
-            deadline = time.monotonic() + self.RETURN_WAIT
-            target = min(self.max_batch, 1 + self.queue.qsize() + self.returning)
-            while len(group) < self.max_batch:
-                waiting_for_returns = len(group) + len(rest) < target
-                timeout = max(0.0, deadline - time.monotonic()) if waiting_for_returns else self.QUIET
-                try:
-                    r = self.queue.get(timeout=max(timeout, 1e-4))
-                except queue.Empty:
-                    if waiting_for_returns and time.monotonic() < deadline:
-                        continue
-                    break
-                (group if r.temperature == first.temperature else rest).append(r)
-            for r in rest:
-                self.queue.put(r)
+            group = self._collect(self.queue.get())
             t0 = time.perf_counter()
             try:
                 with self.lock:
-                    out = self.sample([r.prompt for r in group], max(r.max_tokens for r in group), first.temperature)
+                    out = self.sample([r.prompt for r in group], max(r.max_tokens for r in group), group[0].temperature)
                 for r, s in zip(group, out):
                     cut = min(len(s.ids), r.max_tokens)
                     finish = s.finish if cut == len(s.ids) else "length"
@@ -110,6 +93,39 @@ class Batcher:
             self.busy_s += time.perf_counter() - t0
             self.batches.append(len(group))
             self.returning = len(group)
+            self.answered_at = time.monotonic()
+
+    def _collect(self, first: Request) -> list[Request]:
+        """The next batch, ``first`` and the requests of its temperature that follow it.
+
+        The other episodes of a round send their next prompts within milliseconds of each other
+        (environment step + prompt rendering): collect until QUIET seconds pass with none. The
+        episodes just answered are likely to return, so first wait for as many requests made after
+        that answer as the last batch had (up to RETURN_WAIT), so that two halves of a round that
+        fell out of step (one sampling while the other queues) merge again instead of alternating for
+        ever. Episodes that ended never return: once returns have started, RETURN_QUIET without one
+        ends that wait.
+        """
+        group, rest = [first], []
+        returned = int(first.created > self.answered_at)
+        deadline = time.monotonic() + self.RETURN_WAIT
+        last = time.monotonic()
+        while len(group) < self.max_batch:
+            now = time.monotonic()
+            if returned < self.returning:
+                until = min(deadline, last + self.RETURN_QUIET) if returned else deadline
+            else:
+                until = now + self.QUIET
+            try:
+                r = self.queue.get(timeout=max(until - now, 1e-4))
+            except queue.Empty:
+                break
+            last = time.monotonic()
+            returned += int(r.created > self.answered_at)
+            (group if r.temperature == first.temperature else rest).append(r)
+        for r in rest:
+            self.queue.put(r)
+        return group
 
 
 def _power_of_two(n: int) -> int:

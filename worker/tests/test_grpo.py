@@ -210,3 +210,33 @@ class BatchMergingTest(unittest.TestCase):
         for t in threads:
             t.join()
         self.assertEqual(sizes, [8, 16, 16, 16, 8])
+
+    def test_episodes_that_ended_are_not_waited_for(self) -> None:
+        import time
+
+        sizes: list[int] = []
+
+        def fast(prompts, max_new, temperature):
+            sizes.append(len(prompts))
+            return [Sample([1], [-0.1], "stop") for _ in prompts]
+
+        batcher = Batcher(fast, max_batch=64, lock=threading.Lock())
+        batcher.RETURN_WAIT = 5.0  # what each round would cost if the batcher waited for the ended episodes
+        batcher.RETURN_QUIET = 0.25  # generous: the 5 returns of a round come within a few ms of each other
+
+        def episode(turns: int) -> None:
+            for _ in range(turns):
+                batcher.submit([1, 2], 1, 0.8)
+                time.sleep(0.002)
+
+        start = time.monotonic()
+        threads = [threading.Thread(target=episode, args=(1 if k < 3 else 4,)) for k in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        # 3 of 8 episodes end after their first turn; the rest play 3 more rounds of 5. Waiting out
+        # RETURN_WAIT for the 3 in each round would take 15 s; RETURN_QUIET ends each wait early.
+        self.assertLess(time.monotonic() - start, 3.0)
+        self.assertEqual(sum(sizes), 3 + 5 * 4)
+        self.assertEqual(sizes, [8, 5, 5, 5])
