@@ -26,8 +26,8 @@ import numpy as np
 import torch
 
 from . import checkpoint
-from .losses import grpo_token_terms, target_weights
 from .attention import register_sampling
+from .losses import grpo_token_terms, target_weights
 from .model import LoraSettings, apply_lora, backbone_and_head, hidden_states, load_base
 from .serve import Batcher, model_sampler, serve
 from .shards import LOSS, Row, collate

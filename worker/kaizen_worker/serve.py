@@ -157,8 +157,29 @@ class DecodeStep:
                             kaizen_kv=self.kv)
         return self.head(out.last_hidden_state[:, -1]).float()
 
-    def run(self) -> torch.Tensor:
-        """Logits [rows, vocab] of the tokens in ``ids`` (the returned tensor is reused by the next run)."""
+    def prefill(self, ids: torch.Tensor, mask: torch.Tensor, pos: torch.Tensor) -> torch.Tensor:
+        """Runs the left-padded prompts ``ids`` [rows, width] (``mask`` 1 on real tokens, ``pos`` their
+        positions) eagerly into the cache; returns the logits of each row's next token."""
+        width = ids.shape[1]
+        self.kv.prefill = True
+        self.kv.mask.zero_()
+        self.kv.mask[:, 0, 0, :width] = mask.bool()
+        out = self.backbone(input_ids=ids, attention_mask=mask, position_ids=pos, use_cache=False, kaizen_kv=self.kv)
+        self.kv.prefill = False
+        self.pos.copy_(pos[:, -1:])
+        self.kv.col.fill_(width - 1)
+        return self.head(out.last_hidden_state[:, -1]).float()
+
+    def next(self, tokens: torch.Tensor) -> torch.Tensor:
+        """Feeds one token a row ([rows]) at the next column; returns the logits that follow it (the
+        returned tensor is reused by the next call)."""
+        self.ids.copy_(tokens[:, None])
+        self.pos.add_(1)
+        self.kv.col.add_(1)
+        self.kv.mask.index_fill_(3, self.kv.col, True)
+        return self._run()
+
+    def _run(self) -> torch.Tensor:
         if self.graphs and self.graph is None:
             try:
                 self._capture()
@@ -213,16 +234,7 @@ def model_sampler(backbone, head, end_ids: list[int], pad_id: int, device: torch
         for i, p in enumerate(padded):
             ids[i, width - len(p):] = torch.tensor(p, dtype=torch.long)
             mask[i, width - len(p):] = 1
-        pos = (mask.cumsum(-1) - 1).clamp(min=0)
-        kv = step.kv
-        kv.prefill = True
-        kv.mask.zero_()
-        kv.mask[:, 0, 0, :width] = mask.bool()
-        out = backbone(input_ids=ids, attention_mask=mask, position_ids=pos, use_cache=False, kaizen_kv=kv)
-        logits = head(out.last_hidden_state[:, -1]).float()
-        kv.prefill = False
-        step.pos.copy_(pos[:, -1:])
-        kv.col.fill_(width - 1)
+        logits = step.prefill(ids, mask, (mask.cumsum(-1) - 1).clamp(min=0))
         done = torch.zeros(rows, dtype=torch.bool, device=device)
         done[b:] = True
         tokens, logps = [], []
@@ -237,11 +249,7 @@ def model_sampler(backbone, head, end_ids: list[int], pad_id: int, device: torch
             done = done | torch.isin(nxt, ends)
             if bool(done.all()):
                 break
-            step.ids.copy_(nxt[:, None])
-            step.pos.add_(1)
-            kv.col.add_(1)
-            kv.mask.index_fill_(3, kv.col, True)
-            logits = step.run()
+            logits = step.next(nxt)
         toks = torch.stack(tokens, 1)[:b].tolist()
         lps = torch.stack(logps, 1)[:b].tolist()
         end_set = set(end_ids)

@@ -22,8 +22,8 @@ import java.util.concurrent.Semaphore;
 import kaizen.core.Json;
 import kaizen.core.JsonlAppender;
 import kaizen.core.KaizenException;
-import kaizen.harness.model.ModelUnavailableException;
 import kaizen.core.Progress;
+import kaizen.harness.model.ModelUnavailableException;
 import kaizen.tokenizer.ChatEncoder;
 
 /**
@@ -37,6 +37,7 @@ import kaizen.tokenizer.ChatEncoder;
  */
 public final class GrpoRun {
     static final String EVAL_FILE = "eval.jsonl";
+    static final String RECORD = "run.json";
 
     /**
      * Draws DIR/curve.png again from the run folder's metrics.jsonl and eval.jsonl: for a run that
@@ -48,7 +49,6 @@ public final class GrpoRun {
         }
         return CurvePlot.write(dir);
     }
-    static final String RECORD = "run.json";
 
     /**
      * @param stopAfterSteps stop after this step's checkpoint, as an interruption would (0: never)

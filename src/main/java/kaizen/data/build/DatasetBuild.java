@@ -12,6 +12,7 @@ import java.util.Set;
 import kaizen.core.Jsonl;
 import kaizen.core.KaizenException;
 import kaizen.core.Message;
+import kaizen.core.Progress;
 import kaizen.core.Role;
 import kaizen.data.Trajectory;
 import kaizen.data.decontam.ContaminationException;
@@ -22,7 +23,6 @@ import kaizen.data.imports.Importers;
 import kaizen.data.parquet.ParquetColumn;
 import kaizen.data.parquet.ParquetWriter;
 import kaizen.env.db.ObservationReader;
-import kaizen.core.Progress;
 
 /**
  * {@code kaizen data build}: reads a recipe's trajectory files, passes every trajectory through

@@ -12,12 +12,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import kaizen.core.KaizenException;
+import kaizen.core.Progress;
 import kaizen.data.Trajectory;
 import kaizen.data.gen.dbbench.DbBenchReplay;
 import kaizen.data.gen.household.HouseholdReplay;
 import kaizen.env.db.DbEnvironment;
 import kaizen.harness.dbbench.DbBenchTask;
-import kaizen.core.Progress;
 
 /**
  * The build's verification stage: every successful conversation of a source with {@code verify:}

@@ -13,10 +13,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import kaizen.core.KaizenException;
 import kaizen.core.Message;
+import kaizen.core.Progress;
 import kaizen.core.Role;
 import kaizen.data.Trajectory;
 import kaizen.env.db.DbEnvironment;
-import kaizen.core.Progress;
 
 /**
  * Negative samples in the Agent-FLAN manner, the package's entry point: from verified expert

@@ -17,13 +17,13 @@ import kaizen.core.Json;
 import kaizen.core.Jsonl;
 import kaizen.core.JsonlRecord;
 import kaizen.core.KaizenException;
+import kaizen.core.Progress;
 import kaizen.data.Trajectory;
 import kaizen.env.db.DbEnvironment;
 import kaizen.harness.FinishStatus;
 import kaizen.harness.dbbench.DbBenchEpisode;
 import kaizen.harness.dbbench.DbBenchScoring;
 import kaizen.harness.dbbench.DbBenchTask;
-import kaizen.core.Progress;
 
 /**
  * The synthetic DBBench task factory, the package's entry point: seeded single-table databases

@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.random.RandomGenerator;
 import kaizen.core.KaizenException;
+import kaizen.core.Progress;
 import kaizen.core.SlotSeed;
 import kaizen.data.Trajectory;
 import kaizen.env.household.Family;
@@ -17,7 +18,6 @@ import kaizen.env.household.World;
 import kaizen.harness.household.HouseholdPrompt;
 import kaizen.harness.household.HouseholdSplit;
 import kaizen.harness.household.HouseholdTask;
-import kaizen.core.Progress;
 
 /**
  * Household trajectories, the package's entry point: slot {@code i} of a run gets a world of
