@@ -12,8 +12,9 @@
 # its own session and then waits like `wait` does: up to WAIT seconds (default 560) for it to
 # finish, copying what exists to $OUT either way. Call `wait` again (within the machine's 30 s
 # warm period) until pipeline.log ends with "pipeline done". `check` runs the worker's tests on
-# the GPU and the sampler bench first; `checkstart` starts only when they pass.
-#   bash grpo_device.sh check|start|checkstart|wait
+# the GPU and the sampler bench first; `checkstart` starts only when they pass. `speed` runs
+# issue 7's speed comparison (worker/gpu/speed.py through issue7.sh) on the bundle's data.
+#   bash grpo_device.sh check|speed|start|checkstart|wait
 set -uo pipefail
 B=$(cd "$(dirname "$0")" && pwd)
 W=/tmp/kzg
@@ -129,15 +130,24 @@ wait_for() {
 check() {  # the worker's tests on the GPU (graph-captured sampler included) and the sampler bench
   mkdir -p "$OUT"
   export PYTHONUNBUFFERED=1 PYTHONPATH="$B/worker"
-  (cd "$B/worker" && python3 -m unittest tests.test_grpo tests.test_attention) > "$OUT/tests.log" 2>&1
+  (cd "$B/worker" && python3 -m unittest tests.test_grpo tests.test_attention tests.test_precision) > "$OUT/tests.log" 2>&1
   local rc=$?
   tail -4 "$OUT/tests.log"
   python3 "$B/worker/gpu/sampler_bench.py" 2>&1 | tee "$OUT/sampler.jsonl" | tail -4
   [ $rc -eq 0 ] && grep -q '"greedy_tokens_equal": true' "$OUT/sampler.jsonl"
 }
 
+speed() {  # issue 7's speed comparison (issue7.sh speed: the 7B shape) on the bundle's data.tgz
+  mkdir -p "$OUT" /tmp/kzs/tok && tar xzf "$B/data.tgz" -C /tmp/kzs || return 1
+  gunzip -c "$B/tokenizer/tokenizer.json.gz" > /tmp/kzs/tok/tokenizer.json && cp "$B/tokenizer/tokenizer_config.json" /tmp/kzs/tok/
+  OUT="$OUT" DATA=/tmp/kzs/data TOKENIZER=/tmp/kzs/tok SPEED_ARGS="${SPEED_ARGS:---rows 8}" bash "$B/issue7.sh" speed \
+    > "$OUT/speed.log" 2>&1
+  grep -h '"variant"\|"summary"' "$OUT/speed.log" | cut -c1-220
+}
+
 case "${1:-}" in
   check) check ;;
+  speed) speed ;;
   checkstart)
     if check; then exec bash "$0" start; else echo "check failed: not starting"; exit 1; fi ;;
   start)
@@ -148,5 +158,5 @@ case "${1:-}" in
   pipeline)
     pipeline; echo "pipeline done (status $?)"; touch "$W/DONE" ;;
   wait) wait_for ;;
-  *) echo "usage: $0 check|start|checkstart|wait" >&2; exit 2 ;;
+  *) echo "usage: $0 check|speed|start|checkstart|wait" >&2; exit 2 ;;
 esac

@@ -5,10 +5,13 @@ from a packed shard folder), with the same model shape (random weights) and the 
     python3 worker/gpu/speed.py --shards DIR [--preset qwen2.5-7b] [--rows 12] [--variants ...]
 
 Kaizen: packed rows of <= 4096 tokens, per-example causal attention (kaizen_packed), vocabulary
-projection at trained positions only, fused AdamW. Plain loop: the examples of the same rows in a
-seeded random order, padded per batch to the longest (HF collator style), labels -100 outside the
-replies, ``model(input_ids, attention_mask, labels)`` (full logits, transformers' loss), SDPA with
-the padding mask, torch's default AdamW. Every variant takes one optimizer step per micro-batch.
+projection at trained positions only, float32 adapters computed in bf16 (model.compute_precision),
+fused AdamW. Plain loop: the examples of the same rows in a seeded random order, padded per batch
+to the longest (HF collator style), labels -100 outside the replies, ``model(input_ids,
+attention_mask, labels)`` (full logits, transformers' loss), SDPA with the padding mask, torch's
+default AdamW, peft's defaults (float32 adapters computed in float32; the ``-autocast`` variant runs
+under torch.autocast, as HF Trainer's bf16=True does). Every variant takes one optimizer step per
+micro-batch.
 
 Useful FLOPs (the same count for every variant, from the data alone; docs/BENCHMARKS.md):
   per token 4 * N_linear (forward + input-gradient backward through the frozen projections),
@@ -21,6 +24,7 @@ Prints one JSON line per variant, then a summary line.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import json
 import time
@@ -45,18 +49,36 @@ def sync() -> None:
         torch.cuda.synchronize()
 
 VARIANTS = {
-    # name: (path, gradient checkpointing, lora dropout, micro-batch: rows (kaizen) or examples (plain))
-    "kaizen-plan": ("kaizen", True, 0.05, 1),
-    "kaizen-fast": ("kaizen", False, 0.0, 1),
-    "kaizen-fast-mb2": ("kaizen", False, 0.0, 2),
-    "plain-plan": ("plain", True, 0.05, 4),
-    "plain-nockpt": ("plain", False, 0.0, 2),
+    # name: (path, gradient checkpointing, lora dropout, micro-batch: rows (kaizen) or examples (plain),
+    #        extra: "autocast" = the plain loop under torch.autocast (what HF Trainer's bf16=True does),
+    #        "compile" = Kaizen's path with each layer's MLP and norms compiled by torch.compile)
+    "kaizen-plan": ("kaizen", True, 0.05, 1, ""),
+    "kaizen-fast": ("kaizen", False, 0.0, 1, ""),
+    "kaizen-fast-compile": ("kaizen", False, 0.0, 1, "compile"),
+    "kaizen-fast-mb2": ("kaizen", False, 0.0, 2, ""),
+    "plain-plan": ("plain", True, 0.05, 4, ""),
+    "plain-plan-autocast": ("plain", True, 0.05, 4, "autocast"),
+    "plain-nockpt": ("plain", False, 0.0, 2, ""),
 }
 
 
 def examples_of(row: Row) -> list[Row]:
     starts = [int(i) for i in np.flatnonzero(row.flags & START)] + [len(row.ids)]
     return [Row(row.ids[a:b], row.flags[a:b] & ~np.uint8(START)) for a, b in zip(starts, starts[1:])]
+
+
+def compile_pointwise(peft_model) -> None:
+    """torch.compile on each decoder layer's MLP (three adapted projections, SiLU, product) and both
+    RMSNorms: their element-wise work fuses into few kernels. Attention stays eager (its per-example
+    spans change every batch). Compiled once, reused by every layer (parameters are graph inputs)."""
+    import torch._dynamo.config as dynamo
+
+    for knob in ("cache_size_limit", "recompile_limit"):
+        if hasattr(dynamo, knob):
+            setattr(dynamo, knob, 64)
+    for layer in peft_model.get_base_model().model.layers:
+        for module in (layer.mlp, layer.input_layernorm, layer.post_attention_layernorm):
+            module.compile()
 
 
 def useful_flops(model, examples: list[Row], r: int) -> dict:
@@ -94,7 +116,7 @@ def plain_batches(examples: list[Row], size: int, seed: int):
 
 
 def run_variant(name: str, preset: str, vocab: int, rows: list[Row], warm_rows: list[Row], seed: int) -> dict:
-    path, checkpointing, dropout, micro = VARIANTS[name]
+    path, checkpointing, dropout, micro, extra = VARIANTS[name]
     if CUDA:
         torch.cuda.empty_cache()
         torch.cuda.reset_peak_memory_stats()
@@ -106,7 +128,17 @@ def run_variant(name: str, preset: str, vocab: int, rows: list[Row], warm_rows: 
         model.set_attn_implementation(register())
     examples = [e for r in rows for e in examples_of(r)]
     flops = useful_flops(model, examples, 64)  # before peft wraps the projections
-    peft_model = apply_lora(model, LoraSettings(64, 128, dropout, PROJECTIONS), checkpointing, False)
+    if path == "kaizen":
+        peft_model = apply_lora(model, LoraSettings(64, 128, dropout, PROJECTIONS), checkpointing, False)
+        if extra == "compile":
+            compile_pointwise(peft_model)
+    else:  # peft as a plain loop uses it: its defaults (float32 adapters, their inputs cast to float32)
+        from peft import LoraConfig, get_peft_model
+
+        if checkpointing:
+            model.gradient_checkpointing_enable(gradient_checkpointing_kwargs={"use_reentrant": False})
+        peft_model = get_peft_model(model, LoraConfig(r=64, lora_alpha=128, lora_dropout=dropout,
+                                                      target_modules=PROJECTIONS, task_type="CAUSAL_LM"))
     peft_model.train()
     trainable = [p for p in peft_model.parameters() if p.requires_grad]
     optimizer = torch.optim.AdamW(trainable, lr=1e-5, fused=CUDA and path == "kaizen")
@@ -123,9 +155,13 @@ def run_variant(name: str, preset: str, vocab: int, rows: list[Row], warm_rows: 
             return loss
         timed, warm = units(rows), units(warm_rows)
     else:
+        precision = (lambda: torch.autocast(DEVICE.type, dtype=torch.bfloat16)) if extra == "autocast" \
+            else contextlib.nullcontext
+
         def step(batch):
             ids, mask, labels = batch
-            loss = peft_model(input_ids=ids, attention_mask=mask, labels=labels, use_cache=False).loss
+            with precision():
+                loss = peft_model(input_ids=ids, attention_mask=mask, labels=labels, use_cache=False).loss
             loss.backward()
             return loss
         timed = list(plain_batches(examples, micro, seed))

@@ -1,6 +1,7 @@
 """Loads a local Hugging Face model folder, applies LoRA, and exposes backbone and head."""
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
 from dataclasses import dataclass, field
@@ -63,7 +64,44 @@ def apply_lora(model, lora: LoraSettings, gradient_checkpointing: bool, quantize
     config = LoraConfig(r=lora.r, lora_alpha=lora.alpha, lora_dropout=lora.dropout,
                         target_modules=list(lora.targets), modules_to_save=list(lora.modules_to_save) or None,
                         bias="none", task_type="CAUSAL_LM")
-    return get_peft_model(model, config)
+    peft_model = get_peft_model(model, config)
+    if half_precision(model):
+        keep_adapter_inputs_in_half(peft_model)
+    return peft_model
+
+
+def _weights_dtype(module: torch.nn.Module) -> torch.dtype:
+    """The dtype of the module's first floating-point weight (the embeddings, for a decoder stack:
+    the base's dtype, whatever peft made its adapters)."""
+    return next((p.dtype for p in module.parameters() if p.is_floating_point()), torch.float32)
+
+
+def half_precision(module: torch.nn.Module) -> bool:
+    return _weights_dtype(module) in (torch.bfloat16, torch.float16)
+
+
+def keep_adapter_inputs_in_half(peft_model) -> None:
+    """peft keeps adapter weights in float32 (so AdamW updates them in full precision) and casts each
+    adapter's input to float32 too: every adapted projection then ran its adapter as float32
+    matmuls (no tensor cores without TF32) plus a float32 copy of its input and output — for the
+    7B's 18,944-wide MLP that was most of a training step's time beyond the base matmuls. With the
+    casts off, ``compute_precision`` runs the adapters in the base's half precision instead, while
+    their weights and optimizer state stay float32 (what mixed precision training means)."""
+    for module in peft_model.modules():
+        if hasattr(module, "cast_input_dtype_enabled"):
+            module.cast_input_dtype_enabled = False
+
+
+def compute_precision(backbone):
+    """The context every forward pass of a half-precision model runs in: autocast to the base's dtype,
+    so float32 adapter weights meet half-precision inputs (apply_lora turned peft's own input casts
+    off; outside this context such a model fails with a dtype error rather than run slowly). The
+    autocast cache is off: a cached cast would be stale inside a CUDA graph replayed after an
+    optimizer step (the GRPO sampler's decode graphs)."""
+    if not half_precision(backbone):
+        return contextlib.nullcontext()
+    device = next(backbone.parameters()).device
+    return torch.autocast(device.type, dtype=_weights_dtype(backbone), cache_enabled=False)
 
 
 def backbone_and_head(peft_model):
@@ -76,6 +114,7 @@ def backbone_and_head(peft_model):
 def hidden_states(backbone, batch) -> torch.Tensor:
     """Each example attends only within itself: the batch's segments go to the kaizen_packed
     attention (one causal flash-attention call per example, no mask)."""
-    out = backbone(input_ids=batch.input_ids, position_ids=batch.position_ids, use_cache=False,
-                   kaizen_segments=batch.segments)
+    with compute_precision(backbone):
+        out = backbone(input_ids=batch.input_ids, position_ids=batch.position_ids, use_cache=False,
+                       kaizen_segments=batch.segments)
     return out.last_hidden_state

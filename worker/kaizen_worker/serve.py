@@ -31,6 +31,7 @@ from typing import Callable
 import torch
 
 from .attention import StaticKV
+from .model import compute_precision
 
 
 @dataclass
@@ -153,8 +154,9 @@ class DecodeStep:
     def _forward(self) -> torch.Tensor:
         # The 4D mask is handed to attention as-is (transformers builds none), so nothing in the
         # step reads a value back to the CPU, which graph capture forbids.
-        out = self.backbone(input_ids=self.ids, position_ids=self.pos, attention_mask=self.kv.mask, use_cache=False,
-                            kaizen_kv=self.kv)
+        with compute_precision(self.backbone):
+            out = self.backbone(input_ids=self.ids, position_ids=self.pos, attention_mask=self.kv.mask,
+                                use_cache=False, kaizen_kv=self.kv)
         return self.head(out.last_hidden_state[:, -1]).float()
 
     def prefill(self, ids: torch.Tensor, mask: torch.Tensor, pos: torch.Tensor) -> torch.Tensor:
@@ -164,7 +166,8 @@ class DecodeStep:
         self.kv.prefill = True
         self.kv.mask.zero_()
         self.kv.mask[:, 0, 0, :width] = mask.bool()
-        out = self.backbone(input_ids=ids, attention_mask=mask, position_ids=pos, use_cache=False, kaizen_kv=self.kv)
+        with compute_precision(self.backbone):
+            out = self.backbone(input_ids=ids, attention_mask=mask, position_ids=pos, use_cache=False, kaizen_kv=self.kv)
         self.kv.prefill = False
         self.pos.copy_(pos[:, -1:])
         self.kv.col.fill_(width - 1)

@@ -1,7 +1,9 @@
 """The GRPO worker's batch handling and generation server on CPU, with a stand-in sampler."""
 from __future__ import annotations
 
+import contextlib
 import json
+import tempfile
 import threading
 import unittest
 import urllib.request
@@ -133,20 +135,8 @@ class SamplerMatchesTrainerTest(unittest.TestCase):
     the same tokens in right-padded rows (fp32): the ratio of the first step is 1, as it must be."""
 
     def test_sampled_logprobs_equal_training_logprobs(self) -> None:
-        import tempfile
-
-        from kaizen_worker import tiny_model
-        from kaizen_worker.grpo import GrpoSettings, Trainer
-        from kaizen_worker.model import LoraSettings
-
-        with tempfile.TemporaryDirectory() as tmp:
-            tiny_model.build("tiny", None, 0, torch.float32).save_pretrained(tmp + "/m")
-            s = GrpoSettings(kind="grpo", model=tmp + "/m", name="p", out=tmp + "/run",
-                             lora=LoraSettings(8, 16, 0.0, ["q_proj", "v_proj"]), dtype="float32", learning_rate=1e-3,
-                             weight_decay=0.0, max_grad_norm=1.0, clip=0.2, kl=0.05, seed=1, gradient_checkpointing=False,
-                             micro_batch_tokens=4096, max_batch=8, end_ids=[7], pad_id=0, port=0, keep_checkpoints=1)
-            trainer = Trainer(s, resume=False)
-            sample = model_sampler(trainer.backbone, trainer.head, s.end_ids, s.pad_id, trainer.device)
+        with self._trainer(torch.float32) as trainer:
+            sample = model_sampler(trainer.backbone, trainer.head, [7], 0, trainer.device)
             # two calls of different shapes, then the first shape again: a cache (and, on a GPU, a
             # captured decode step) is reused with stale columns from the longer call
             for prompts, new in (([[1, 2, 3], [4, 5, 6, 8, 9, 10, 11], [12]], 12),
@@ -165,6 +155,50 @@ class SamplerMatchesTrainerTest(unittest.TestCase):
             out = sample(prompts, 12, 1.0)
             trained, sampled = self._trained_and_sampled(trainer, prompts, out)
             self.assertLess(float((trained - sampled).abs().max()), 1e-4)
+
+    @unittest.skipUnless(torch.cuda.is_available(), "bfloat16 sampling runs on the GPU")
+    def test_bfloat16_sampling_follows_the_float32_adapters_after_a_step(self) -> None:
+        """bf16 (as the GPU runs): sampled and trained log-probs differ by rounding only, and after a
+        weight change the (graph-captured) sampler uses the new adapters, not casts of the old ones."""
+        with self._trainer(torch.bfloat16) as trainer:
+            sample = model_sampler(trainer.backbone, trainer.head, [7], 0, trainer.device)
+            prompts = [[1, 2, 3], [4, 5, 6, 8, 9, 10, 11], [12]]
+            out = sample(prompts, 12, 1.0)
+            trained, sampled = self._trained_and_sampled(trainer, prompts, out)
+            self.assertLess(float((trained - sampled).abs().mean()), 0.05)
+            old = [p.detach().clone() for p in trainer.trainable]
+            with torch.no_grad():
+                for p in trainer.trainable:
+                    p.add_(0.5 * torch.randn_like(p))
+            out = sample(prompts, 12, 1.0)
+            trained, sampled = self._trained_and_sampled(trainer, prompts, out)
+            new = [p.detach().clone() for p in trainer.trainable]
+            with torch.no_grad():
+                for p, o in zip(trainer.trainable, old):
+                    p.copy_(o)
+            before, _ = self._trained_and_sampled(trainer, prompts, out)
+            with torch.no_grad():
+                for p, n in zip(trainer.trainable, new):
+                    p.copy_(n)
+            moved = float((trained - before).abs().mean())
+            self.assertGreater(moved, 0.01)  # the change is visible at all
+            self.assertLess(float((trained - sampled).abs().mean()), 0.2 * moved)
+
+    @staticmethod
+    @contextlib.contextmanager
+    def _trainer(dtype: torch.dtype):
+        from kaizen_worker import tiny_model
+        from kaizen_worker.grpo import GrpoSettings, Trainer
+        from kaizen_worker.model import LoraSettings
+
+        with tempfile.TemporaryDirectory() as tmp:
+            tiny_model.build("tiny", None, 0, dtype).save_pretrained(tmp + "/m")
+            s = GrpoSettings(kind="grpo", model=tmp + "/m", name="p", out=tmp + "/run",
+                             lora=LoraSettings(8, 16, 0.0, ["q_proj", "v_proj"]), dtype=str(dtype).split(".")[-1],
+                             learning_rate=1e-3, weight_decay=0.0, max_grad_norm=1.0, clip=0.2, kl=0.05, seed=1,
+                             gradient_checkpointing=False, micro_batch_tokens=4096, max_batch=8, end_ids=[7], pad_id=0,
+                             port=0, keep_checkpoints=1)
+            yield Trainer(s, resume=False)
 
     @staticmethod
     def _trained_and_sampled(trainer, prompts, out):
