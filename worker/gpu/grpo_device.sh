@@ -19,7 +19,7 @@ set -uo pipefail
 B=$(cd "$(dirname "$0")" && pwd)
 W=/tmp/kzg
 OUT=${OUT:-/tmp/kaizen-out}
-MAX_GRPO_MINUTES=${MAX_GRPO_MINUTES:-20}
+MAX_GRPO_MINUTES=${MAX_GRPO_MINUTES:-19}
 
 pipeline() {
   tar xzf "$B/jre.tgz" -C "$W"
@@ -90,13 +90,13 @@ tasks:
   eval_every: ${EVAL_EVERY:-25}
 grpo:
   steps: ${GRPO_STEPS:-400}
-  prompts_per_step: ${GRPO_PROMPTS:-8}
+  prompts_per_step: ${GRPO_PROMPTS:-32}
   generations: 4
   temperature: 0.8
   max_new_tokens: ${MAX_NEW:-256}
   kl: 0.05
   learning_rate: ${GRPO_LR:-5.0e-5}
-  concurrency: 64
+  concurrency: ${CONCURRENCY:-128}
   save_every: 50
 lora:
   r: 32

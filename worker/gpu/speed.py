@@ -51,9 +51,11 @@ def sync() -> None:
 VARIANTS = {
     # name: (path, gradient checkpointing, lora dropout, micro-batch: rows (kaizen) or examples (plain),
     #        extra: "autocast" = the plain loop under torch.autocast (what HF Trainer's bf16=True does),
-    #        "compile" = Kaizen's path with each layer's MLP and norms compiled by torch.compile)
+    #        "compile" = Kaizen's path with each layer's MLP and norms compiled by torch.compile,
+    #        "peft-lora" = Kaizen's path with peft's own LoRA forward instead of fused_lora's)
     "kaizen-plan": ("kaizen", True, 0.05, 1, ""),
     "kaizen-fast": ("kaizen", False, 0.0, 1, ""),
+    "kaizen-fast-peft-lora": ("kaizen", False, 0.0, 1, "peft-lora"),
     "kaizen-fast-compile": ("kaizen", False, 0.0, 1, "compile"),
     "kaizen-fast-mb2": ("kaizen", False, 0.0, 2, ""),
     "plain-plan": ("plain", True, 0.05, 4, ""),
@@ -78,7 +80,7 @@ def compile_pointwise(peft_model) -> None:
             setattr(dynamo, knob, 64)
     for layer in peft_model.get_base_model().model.layers:
         for module in (layer.mlp, layer.input_layernorm, layer.post_attention_layernorm):
-            module.compile()
+            module.compile(dynamic=True)  # packed rows differ in length: one graph for all of them
 
 
 def useful_flops(model, examples: list[Row], r: int) -> dict:
@@ -115,7 +117,25 @@ def plain_batches(examples: list[Row], size: int, seed: int):
         yield ids.to(DEVICE), mask.to(DEVICE), labels.to(DEVICE)
 
 
-def run_variant(name: str, preset: str, vocab: int, rows: list[Row], warm_rows: list[Row], seed: int) -> dict:
+def print_profile(one, batches) -> None:
+    """The GPU kernels of a few micro-batches, most time first (torch.profiler), on stdout."""
+    from torch.profiler import ProfilerActivity, profile
+
+    with profile(activities=[ProfilerActivity.CPU, ProfilerActivity.CUDA]) as prof:
+        for b in batches:
+            one(b)
+        sync()
+    table = prof.key_averages()
+    for key in ("self_device_time_total", "self_cuda_time_total"):
+        try:
+            print(table.table(sort_by=key, row_limit=40, max_name_column_width=70), flush=True)
+            return
+        except (AttributeError, KeyError):
+            continue
+
+
+def run_variant(name: str, preset: str, vocab: int, rows: list[Row], warm_rows: list[Row], seed: int,
+                profile: bool = False) -> dict:
     path, checkpointing, dropout, micro, extra = VARIANTS[name]
     if CUDA:
         torch.cuda.empty_cache()
@@ -129,7 +149,8 @@ def run_variant(name: str, preset: str, vocab: int, rows: list[Row], warm_rows: 
     examples = [e for r in rows for e in examples_of(r)]
     flops = useful_flops(model, examples, 64)  # before peft wraps the projections
     if path == "kaizen":
-        peft_model = apply_lora(model, LoraSettings(64, 128, dropout, PROJECTIONS), checkpointing, False)
+        peft_model = apply_lora(model, LoraSettings(64, 128, dropout, PROJECTIONS), checkpointing, False,
+                                fused=extra != "peft-lora")
         if extra == "compile":
             compile_pointwise(peft_model)
     else:  # peft as a plain loop uses it: its defaults (float32 adapters, their inputs cast to float32)
@@ -181,6 +202,8 @@ def run_variant(name: str, preset: str, vocab: int, rows: list[Row], warm_rows: 
     losses = [one(b) for b in timed]
     sync()
     seconds = time.perf_counter() - t0
+    if profile and CUDA:
+        print_profile(one, timed[:2])
     padded = sum(int(b.input_ids.numel()) for b in timed) if path == "kaizen" else sum(int(b[0].numel()) for b in timed)
     result = {"variant": name, "path": path, "gradient_checkpointing": checkpointing, "lora_dropout": dropout,
               "micro_batch": micro, "micro_batches": len(timed), "seconds": seconds,
@@ -219,6 +242,7 @@ def main() -> None:
     parser.add_argument("--variants", default=",".join(VARIANTS))
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--vocab", type=int, default=0, help="override the preset's vocabulary (CPU trials)")
+    parser.add_argument("--profile", default="", help="variants whose kernels are profiled after timing (comma list)")
     args = parser.parse_args()
     disable_cudnn_attention()  # for both loops, so the comparison is of the loops alone
     data = ShardSet(args.shards)
@@ -232,7 +256,8 @@ def main() -> None:
     results = []
     for name in args.variants.split(","):
         try:
-            r = run_variant(name, args.preset, args.vocab, rows, warm_rows, args.seed)
+            r = run_variant(name, args.preset, args.vocab, rows, warm_rows, args.seed,
+                            name in args.profile.split(","))
             r["mfu_vs_measured_matmul"] = r["useful_tflops_per_s"] * 1e12 / peak
         except torch.cuda.OutOfMemoryError as e:
             r = {"variant": name, "error": f"out of memory: {str(e)[:200]}"}

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 import torch
 
+from . import fused_lora
 from .attention import disable_cudnn_attention, register as register_attention
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach the hub: model folders are local
@@ -51,7 +52,9 @@ def load_base(folder: str, dtype: str, quantization: str, device: torch.device):
     return model, effective
 
 
-def apply_lora(model, lora: LoraSettings, gradient_checkpointing: bool, quantized: bool):
+def apply_lora(model, lora: LoraSettings, gradient_checkpointing: bool, quantized: bool, fused: bool = True):
+    """peft's LoRA on ``model``; ``fused``: adapted projections run fused_lora's computation (same
+    parameters and saved adapter, fewer passes over each projection's output)."""
     from peft import LoraConfig, get_peft_model
 
     if quantized:
@@ -67,6 +70,8 @@ def apply_lora(model, lora: LoraSettings, gradient_checkpointing: bool, quantize
     peft_model = get_peft_model(model, config)
     if half_precision(model):
         keep_adapter_inputs_in_half(peft_model)
+    if fused and not quantized:
+        fused_lora.fuse(peft_model)
     return peft_model
 
 
@@ -94,8 +99,9 @@ def keep_adapter_inputs_in_half(peft_model) -> None:
 
 def compute_precision(backbone):
     """The context every forward pass of a half-precision model runs in: autocast to the base's dtype,
-    so float32 adapter weights meet half-precision inputs (apply_lora turned peft's own input casts
-    off; outside this context such a model fails with a dtype error rather than run slowly). The
+    so float32 adapter weights meet half-precision inputs wherever peft's own forward runs (apply_lora
+    turned its input casts off; outside this context it fails with a dtype error rather than run
+    slowly; fused_lora's forward casts the adapters itself). The
     autocast cache is off: a cached cast would be stale inside a CUDA graph replayed after an
     optimizer step (the GRPO sampler's decode graphs)."""
     if not half_precision(backbone):

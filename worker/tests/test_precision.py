@@ -14,14 +14,15 @@ HAS_PEFT = all(importlib.util.find_spec(n) is not None for n in ("transformers",
 DEVICE = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 
 
-def lora_model(dtype: torch.dtype):
+def lora_model(dtype: torch.dtype, fused: bool = True):
     from kaizen_worker import tiny_model
     from kaizen_worker.attention import register
     from kaizen_worker.model import LoraSettings, apply_lora
 
     model = tiny_model.build("tiny", None, 0, dtype, DEVICE.type)
     model.set_attn_implementation(register())
-    return apply_lora(model, LoraSettings(8, 16, 0.0, ["q_proj", "v_proj", "gate_proj", "down_proj"]), False, False)
+    return apply_lora(model, LoraSettings(8, 16, 0.0, ["q_proj", "v_proj", "gate_proj", "down_proj"]), False, False,
+                      fused=fused)
 
 
 def batch():
@@ -34,9 +35,10 @@ def batch():
 @unittest.skipUnless(HAS_PEFT, "needs transformers and peft")
 class HalfPrecisionAdaptersTest(unittest.TestCase):
     def test_adapters_keep_float32_weights_and_gradients_but_compute_in_bfloat16(self) -> None:
+        """peft's own forward (fused_lora's is compared with it in test_fused_lora)."""
         from kaizen_worker.model import backbone_and_head, hidden_states
 
-        model = lora_model(torch.bfloat16)
+        model = lora_model(torch.bfloat16, fused=False)
         backbone, _ = backbone_and_head(model)
         trainable = [p for p in model.parameters() if p.requires_grad]
         self.assertTrue(trainable)
@@ -52,13 +54,25 @@ class HalfPrecisionAdaptersTest(unittest.TestCase):
         hidden.float().pow(2).mean().backward()
         self.assertTrue(all(p.grad is not None and p.grad.dtype == torch.float32 for p in trainable))
 
-    def test_a_forward_pass_outside_compute_precision_fails_loudly(self) -> None:
+    def test_pefts_forward_outside_compute_precision_fails_loudly(self) -> None:
         from kaizen_worker.model import backbone_and_head
 
-        backbone, _ = backbone_and_head(lora_model(torch.bfloat16))
+        backbone, _ = backbone_and_head(lora_model(torch.bfloat16, fused=False))
         b = batch()
         with self.assertRaises(RuntimeError):
             backbone(input_ids=b.input_ids, position_ids=b.position_ids, use_cache=False)
+
+    def test_the_fused_forward_casts_its_adapters_itself(self) -> None:
+        from kaizen_worker.model import backbone_and_head, hidden_states
+
+        backbone, _ = backbone_and_head(lora_model(torch.bfloat16))
+        b = batch()
+        with torch.no_grad():
+            inside = hidden_states(backbone, b)
+            outside = backbone(input_ids=b.input_ids, position_ids=b.position_ids, use_cache=False,
+                               kaizen_segments=b.segments).last_hidden_state
+        self.assertEqual(outside.dtype, torch.bfloat16)
+        self.assertLess(float((inside.float() - outside.float()).abs().max()), 1e-2 * float(inside.float().abs().max()))
 
     def test_float32_models_are_left_as_peft_makes_them(self) -> None:
         from kaizen_worker.model import backbone_and_head, hidden_states
