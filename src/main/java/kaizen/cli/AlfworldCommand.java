@@ -48,8 +48,8 @@ final class AlfworldCommand implements Runnable {
                 description = "Only this folder under json_2.1.1 (default: every split found).")
         String split;
 
-        @Option(names = "--no-progress", description = "No progress bar.")
-        boolean noProgress;
+        @picocli.CommandLine.Mixin
+        ProgressOption progressBar;
 
         @Override
         public Integer call() {
@@ -58,7 +58,7 @@ final class AlfworldCommand implements Runnable {
             int total = splits.values().stream().mapToInt(List::size).sum();
             List<String> problems = new ArrayList<>();
             Map<String, Integer> wonBySplit = new LinkedHashMap<>();
-            try (Progress progress = new Progress("walkthroughs", total, System.err, !noProgress)) {
+            try (Progress progress = new Progress("walkthroughs", total, System.err, progressBar.shown())) {
                 for (var e : splits.entrySet()) {
                     int won = 0;
                     for (AlfworldTask task : e.getValue()) {

@@ -40,11 +40,11 @@ final class DataBuildCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: the recipe's 'out'); its files are replaced.")
     Path out;
 
-    @Option(names = "--no-progress", description = "No progress bar.")
-    boolean noProgress;
+    @picocli.CommandLine.Mixin
+    ProgressOption progressBar;
 
-    @Option(names = "--debug", description = "Show stack traces.")
-    boolean debug;
+    @picocli.CommandLine.Mixin
+    DebugOption debug;
 
     @Override
     public Integer call() {
@@ -55,7 +55,7 @@ final class DataBuildCommand implements Callable<Integer> {
                     throw new KaizenException(DefaultDataset.RECIPE + " not found: run --default from the Kaizen checkout");
                 }
                 recipeFile = DefaultDataset.RECIPE;
-                DefaultDataset.prepare(DefaultDataset.DATA, env, System.out, !noProgress);
+                DefaultDataset.prepare(DefaultDataset.DATA, env, System.out, progressBar.shown());
             }
             return build(env);
         }
@@ -65,7 +65,7 @@ final class DataBuildCommand implements Callable<Integer> {
         Recipe recipe = RecipeReader.read(recipeFile);
         Path dir = out != null ? out : recipe.out().orElseThrow(() ->
                 new KaizenException(recipeFile + ": no output folder: give --out DIR or 'out:' in the recipe"));
-        BuildReport r = DatasetBuild.run(recipe, dir, ModelFormats.available(recipe.tokenizer()), System.out, !noProgress, env);
+        BuildReport r = DatasetBuild.run(recipe, dir, ModelFormats.available(recipe.tokenizer()), System.out, progressBar.shown(), env);
         System.out.printf(Locale.ROOT, "built %s in %.1f s: %d SFT examples%s; decontamination passed (%d checked)%n",
                 recipe.name(), r.seconds(), r.sftExamples(), recipe.dpo().enabled() ? ", " + r.dpoPairs() + " DPO pairs" : "",
                 r.gate().examplesChecked());

@@ -30,18 +30,18 @@ final class DataGenDbBenchCommand implements Callable<Integer> {
     @Option(names = "--concurrency", defaultValue = "8", description = "Tasks generated at once (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
-    @Option(names = "--no-progress", description = "No progress bar.")
-    boolean noProgress;
+    @CommandLine.Mixin
+    ProgressOption progressBar;
 
     @CommandLine.Mixin
     DbServerOptions db;
 
-    @Option(names = "--debug", description = "Show stack traces.")
-    boolean debug;
+    @CommandLine.Mixin
+    DebugOption debug;
 
     @Override
     public Integer call() {
-        DbBenchFactory.Settings settings = new DbBenchFactory.Settings(count, seed, concurrency, !noProgress);
+        DbBenchFactory.Settings settings = new DbBenchFactory.Settings(count, seed, concurrency, progressBar.shown());
         long t0 = System.nanoTime();
         DbBenchFactory.Result result;
         try (DbServer server = db.start(); DbEnvironment env = new DbEnvironment(server, DbEnvironment.DbOptions.DEFAULT)) {

@@ -30,16 +30,16 @@ final class DataGenHouseholdCommand implements Callable<Integer> {
     @Option(names = "--no-action-list", description = "Leave the AVAILABLE ACTIONS list out of the observations.")
     boolean noActionList;
 
-    @Option(names = "--no-progress", description = "No progress bar.")
-    boolean noProgress;
+    @picocli.CommandLine.Mixin
+    ProgressOption progressBar;
 
-    @Option(names = "--debug", description = "Show stack traces.")
-    boolean debug;
+    @picocli.CommandLine.Mixin
+    DebugOption debug;
 
     @Override
     public Integer call() {
         long t0 = System.nanoTime();
-        HouseholdFactory.Result result = HouseholdFactory.generate(new HouseholdFactory.Settings(count, seed, stateAct, !noActionList, !noProgress));
+        HouseholdFactory.Result result = HouseholdFactory.generate(new HouseholdFactory.Settings(count, seed, stateAct, !noActionList, progressBar.shown()));
         HouseholdFactory.write(result, out);
         double secs = (System.nanoTime() - t0) / 1e9;
         System.out.printf("generated %d household trajectories in %.1f s (seed %d, %s)%n", result.trajectories().size(), secs, seed,

@@ -35,20 +35,20 @@ final class DataGenNegativesCommand implements Callable<Integer> {
             description = "Share of experts that also give a recovery example (default: ${DEFAULT-VALUE}); each gives one DPO candidate.")
     double recoveryShare;
 
-    @Option(names = "--no-progress", description = "No progress bar.")
-    boolean noProgress;
+    @CommandLine.Mixin
+    ProgressOption progressBar;
 
     @CommandLine.Mixin
     DbServerOptions db;
 
-    @Option(names = "--debug", description = "Show stack traces.")
-    boolean debug;
+    @CommandLine.Mixin
+    DebugOption debug;
 
     @Override
     public Integer call() {
         if (!(recoveryShare >= 0 && recoveryShare <= 1)) throw new KaizenException("--recovery-share must be in [0, 1], not " + recoveryShare);
         long t0 = System.nanoTime();
-        Negatives.Result r = derive(from, new Negatives.Settings(seed, recoveryShare, !noProgress), db);
+        Negatives.Result r = derive(from, new Negatives.Settings(seed, recoveryShare, progressBar.shown()), db);
         Negatives.write(r, out);
         System.out.printf("derived %d DPO rejected candidates and %d recovery examples in %.1f s%n", r.rejected(), r.recoveries(),
                 (System.nanoTime() - t0) / 1e9);

@@ -38,8 +38,8 @@ final class DataImportCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No periodic status lines.")
     boolean quiet;
 
-    @Option(names = "--debug", description = "Show stack traces.")
-    boolean debug;
+    @picocli.CommandLine.Mixin
+    DebugOption debug;
 
     @Override
     public Integer call() {

@@ -54,11 +54,11 @@ final class DataTeacherCommand implements Runnable {
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder; reuse it to resume.")
         Path out;
 
-        @Option(names = "--no-progress", description = "No progress bar.")
-        boolean noProgress;
+        @Mixin
+        ProgressOption progressBar;
 
-        @Option(names = "--debug", description = "Show stack traces.")
-        boolean debug;
+        @Mixin
+        DebugOption debug;
 
         OpenAiChatClient client() {
             if (model.modelUrl == null) throw new KaizenException("give the teacher's endpoint with --model URL (and --model-name NAME)");
@@ -70,7 +70,7 @@ final class DataTeacherCommand implements Runnable {
         }
 
         TeacherRun.Settings settings(String source, OpenAiChatClient client) {
-            return new TeacherRun.Settings(out, source, client.modelName(), model.temperature, samples, concurrency, !noProgress);
+            return new TeacherRun.Settings(out, source, client.modelName(), model.temperature, samples, concurrency, progressBar.shown());
         }
 
         /** Prints what the run left in its folder; exit code 3 when episodes are missing. */

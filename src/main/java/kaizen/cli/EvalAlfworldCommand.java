@@ -57,7 +57,7 @@ final class EvalAlfworldCommand implements Callable<Integer> {
             System.err.println("kaizen: " + tasks.size() + " ALFWorld games from " + data + " (" + split + "), agent "
                     + agent.name() + ", out " + outDir);
             EvalReport.Outcome outcome = AlfworldEval.run(tasks, prompt, Alfworld::load, agent.forTask(),
-                    new AlfworldEval.Settings(outDir, run.concurrency, maxStep, !run.noProgress, agent.name()));
+                    new AlfworldEval.Settings(outDir, run.concurrency, maxStep, run.progressBar.shown(), agent.name()));
             return RunOptions.report(outcome, tasks.size(), RunOptions.successHeadline(outcome.metrics(), "per_type"));
         }
     }

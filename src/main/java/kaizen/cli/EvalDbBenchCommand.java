@@ -72,7 +72,7 @@ final class EvalDbBenchCommand implements Callable<Integer> {
                             .withStatementTimeout(Duration.ofSeconds(sqlTimeout)).withConnectorMode(mode))) {
                 System.err.println("kaizen: database " + server.describe());
                 EvalReport.Outcome outcome = DbBenchEval.run(tasks, env, agent.forTask(),
-                        new DbBenchEval.Settings(outDir, run.concurrency, maxRound, !run.noProgress, agent.name()));
+                        new DbBenchEval.Settings(outDir, run.concurrency, maxRound, run.progressBar.shown(), agent.name()));
                 @SuppressWarnings("unchecked")
                 Map<String, Number> custom = (Map<String, Number>) outcome.metrics().get("custom");
                 return RunOptions.report(outcome, tasks.size(), custom);

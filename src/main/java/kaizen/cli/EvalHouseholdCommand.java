@@ -48,7 +48,7 @@ final class EvalHouseholdCommand implements Callable<Integer> {
             System.err.println("kaizen: " + tasks.size() + " household worlds (" + theSplit.wireName() + ", seed " + worlds.seed + "), agent "
                     + agent.name() + ", out " + outDir);
             EvalReport.Outcome outcome = HouseholdEval.run(tasks, agent.forTask(), new HouseholdEval.Settings(outDir, run.concurrency,
-                    worlds.maxStep, worlds.prompt(), theSplit, worlds.seed, !run.noProgress, agent.name()));
+                    worlds.maxStep, worlds.prompt(), theSplit, worlds.seed, run.progressBar.shown(), agent.name()));
             return RunOptions.report(outcome, tasks.size(), RunOptions.successHeadline(outcome.metrics(), "per_family"));
         }
     }

@@ -33,11 +33,11 @@ final class GrpoCommand implements Callable<Integer> {
             description = "end after the first step that finishes past M minutes, as if it were the last (evaluation, adapter, curve)")
     double maxMinutes;
 
-    @Option(names = "--no-progress", description = "no progress bar (metrics.jsonl is written either way)")
-    boolean noProgress;
+    @Mixin
+    ProgressOption progressBar;
 
-    @Option(names = "--debug", description = "print stack traces of errors")
-    boolean debug;
+    @Mixin
+    DebugOption debug;
 
     @Mixin
     DbServerOptions db;
@@ -45,7 +45,7 @@ final class GrpoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GrpoConfig c = GrpoConfigReader.read(file);
-        var options = new GrpoRun.Options(!noProgress, System.err, stopAfterSteps, Math.round(maxMinutes * 60));
+        var options = new GrpoRun.Options(progressBar.shown(), System.err, stopAfterSteps, Math.round(maxMinutes * 60));
         GrpoConfig.Tasks t = c.tasks();
         double partial = c.grpo().partialWeight();
         if (t.env() == GrpoConfig.Env.HOUSEHOLD) {

@@ -34,8 +34,8 @@ final class HouseholdCommand implements Runnable {
         @Option(names = "--family", paramLabel = "F", description = "Goal family: ${COMPLETION-CANDIDATES} (default: any).")
         Family family;
 
-        @Option(names = "--debug", description = "Show stack traces.")
-        boolean debug;
+        @CommandLine.Mixin
+        DebugOption debug;
 
         @Override
         public Integer call() {

@@ -32,11 +32,11 @@ final class RunOptions {
     @Option(names = "--limit", paramLabel = "N", description = "Only the first N tasks.")
     Integer limit;
 
-    @Option(names = "--no-progress", description = "No progress bar.")
-    boolean noProgress;
+    @Mixin
+    ProgressOption progressBar;
 
-    @Option(names = "--debug", description = "Show stack traces.")
-    boolean debug;
+    @Mixin
+    DebugOption debug;
 
     /** The agent of a run: who answers each task, its name, and the client to close (none for the oracle). */
     record Agent<T>(Function<T, ChatModel> forTask, String name, Optional<OpenAiChatClient> client) implements AutoCloseable {

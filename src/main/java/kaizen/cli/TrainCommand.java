@@ -36,18 +36,18 @@ final class TrainCommand implements Runnable {
                 description = "stop after step N's checkpoint, as an interruption would (resume tests)")
         int stopAfterSteps;
 
-        @Option(names = "--no-progress", description = "no progress bar (metrics.jsonl is written either way)")
-        boolean noProgress;
+        @CommandLine.Mixin
+        ProgressOption progressBar;
 
-        @Option(names = "--debug", description = "print stack traces of errors")
-        boolean debug;
+        @CommandLine.Mixin
+        DebugOption debug;
 
         abstract RunConfig.Kind kind();
 
         @Override
         public Integer call() {
             RunConfig config = RunConfigReader.read(file, kind());
-            var options = new TrainRun.Options(dryRun, stopAfterSteps, !noProgress, System.err);
+            var options = new TrainRun.Options(dryRun, stopAfterSteps, progressBar.shown(), System.err);
             var end = new TrainRun(config, options, model -> ChatRenderer.of(model, config.data().template())).run();
             end.ifPresent(r -> System.out.println(summary(config, r)));
             return 0;
@@ -86,8 +86,8 @@ final class TrainCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "DIR", description = "the GRPO run folder (the config's out)")
         Path dir;
 
-        @Option(names = "--debug", description = "print stack traces of errors")
-        boolean debug;
+        @CommandLine.Mixin
+        DebugOption debug;
 
         @Override
         public Integer call() {
