@@ -95,7 +95,7 @@ grpo:
   temperature: 0.8
   max_new_tokens: ${MAX_NEW:-256}
   kl: 0.05
-  learning_rate: ${GRPO_LR:-5.0e-5}
+  learning_rate: ${GRPO_LR:-1.0e-4}
   concurrency: ${CONCURRENCY:-128}
   save_every: 50
 lora:

@@ -184,9 +184,40 @@ class SamplerMatchesTrainerTest(unittest.TestCase):
             self.assertGreater(moved, 0.01)  # the change is visible at all
             self.assertLess(float((trained - sampled).abs().mean()), 0.2 * moved)
 
+    def test_policy_gradient_steps_raise_a_simple_reward(self) -> None:
+        """Sampling, group-relative advantages (as GroupAdvantages computes them in Java) and the
+        worker's clipped step, end to end: the reward is the share of even tokens among 4 sampled
+        ones, ~0.5 for the random model. 30 steps of 32 prompts x 4 generations raise it to ~0.9
+        (with 8 prompts a step the same 30 steps reach ~0.6: the step is noise-dominated, as the
+        GPU runs of docs/BENCHMARKS.md were)."""
+        import numpy as np
+
+        targets = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")
+        with self._trainer(torch.float32, learning_rate=1e-2, targets=targets) as trainer:
+            sample = model_sampler(trainer.backbone, trainer.head, [7], 0, trainer.device)
+            rng = np.random.default_rng(0)
+            rewards_by_step = []
+            for _ in range(30):
+                prompts = [[int(t) for t in rng.integers(10, 200, size=5)] for _ in range(32)]
+                outs = sample([p for p in prompts for _ in range(4)], 4, 1.0)
+                rows = []
+                for k, prompt in enumerate(prompts):
+                    group = outs[4 * k:4 * k + 4]
+                    r = np.array([np.mean([t % 2 == 0 for t in o.ids]) for o in group])
+                    rewards_by_step.append(float(r.mean()))
+                    if r.std() < 1e-6:
+                        continue
+                    for o, a in zip(group, (r - r.mean()) / r.std()):
+                        rows.append({"ids": prompt + o.ids, "trained": [0] * len(prompt) + [1] * len(o.ids),
+                                     "old_logprobs": [0.0] * len(prompt) + o.logprobs, "advantage": float(a)})
+                trainer.train_step({"rows": rows})
+            first, last = np.mean(rewards_by_step[:5 * 32]), np.mean(rewards_by_step[-5 * 32:])
+            self.assertLess(first, 0.6)
+            self.assertGreater(last, first + 0.2)
+
     @staticmethod
     @contextlib.contextmanager
-    def _trainer(dtype: torch.dtype):
+    def _trainer(dtype: torch.dtype, learning_rate: float = 1e-3, targets: tuple[str, ...] = ("q_proj", "v_proj")):
         from kaizen_worker import tiny_model
         from kaizen_worker.grpo import GrpoSettings, Trainer
         from kaizen_worker.model import LoraSettings
@@ -194,8 +225,8 @@ class SamplerMatchesTrainerTest(unittest.TestCase):
         with tempfile.TemporaryDirectory() as tmp:
             tiny_model.build("tiny", None, 0, dtype).save_pretrained(tmp + "/m")
             s = GrpoSettings(kind="grpo", model=tmp + "/m", name="p", out=tmp + "/run",
-                             lora=LoraSettings(8, 16, 0.0, ["q_proj", "v_proj"]), dtype=str(dtype).split(".")[-1],
-                             learning_rate=1e-3, weight_decay=0.0, max_grad_norm=1.0, clip=0.2, kl=0.05, seed=1,
+                             lora=LoraSettings(8, 16, 0.0, list(targets)), dtype=str(dtype).split(".")[-1],
+                             learning_rate=learning_rate, weight_decay=0.0, max_grad_norm=1.0, clip=0.2, kl=0.05, seed=1,
                              gradient_checkpointing=False, micro_batch_tokens=4096, max_batch=8, end_ids=[7], pad_id=0,
                              port=0, keep_checkpoints=1)
             yield Trainer(s, resume=False)
