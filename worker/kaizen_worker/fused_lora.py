@@ -11,6 +11,8 @@ disabled or merged, several adapters, DoRA and other variants) runs peft's own f
 """
 from __future__ import annotations
 
+import functools
+
 import torch
 import torch.nn.functional as F
 
@@ -72,9 +74,7 @@ def fuse(peft_model) -> int:
     count = 0
     for module in peft_model.modules():
         if isinstance(module, LoraLinear) and isinstance(module.base_layer, torch.nn.Linear) \
-                and "_kaizen_original_forward" not in module.__dict__:
-            original = module.forward
-            module._kaizen_original_forward = original
-            module.forward = lambda x, *args, _m=module, _o=original, **kwargs: _fused_forward(_m, _o, x, *args, **kwargs)
+                and not isinstance(module.forward, functools.partial):  # not fused already
+            module.forward = functools.partial(_fused_forward, module, module.forward)
             count += 1
     return count

@@ -101,9 +101,9 @@ def compute_precision(backbone):
     """The context every forward pass of a half-precision model runs in: autocast to the base's dtype,
     so float32 adapter weights meet half-precision inputs wherever peft's own forward runs (apply_lora
     turned its input casts off; outside this context it fails with a dtype error rather than run
-    slowly; fused_lora's forward casts the adapters itself). The
-    autocast cache is off: a cached cast would be stale inside a CUDA graph replayed after an
-    optimizer step (the GRPO sampler's decode graphs)."""
+    slowly; fused_lora's forward casts the adapters itself). The autocast cache is off: a cached
+    cast would be stale inside a CUDA graph replayed after an optimizer step (the GRPO sampler's
+    decode graphs)."""
     if not half_precision(backbone):
         return contextlib.nullcontext()
     device = next(backbone.parameters()).device

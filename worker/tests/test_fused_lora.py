@@ -52,6 +52,7 @@ def run(peft_model, seed: int = 0):
     from kaizen_worker.model import backbone_and_head, hidden_states
 
     backbone, head = backbone_and_head(peft_model)
+    peft_model.zero_grad(set_to_none=True)
     torch.manual_seed(seed)  # the same dropout masks in both models
     hidden = hidden_states(backbone, batch())
     loss = head(hidden).float().logsumexp(-1).mean()
@@ -98,6 +99,14 @@ class FusedLoraTest(unittest.TestCase):
             on = hidden_states(backbone_and_head(fused)[0], batch())
         self.assertLess(float((base - off).abs().max()), 1e-6)
         self.assertGreater(float((on - off).abs().max()), 1e-3)  # the adapters did count when on
+
+    def test_fusing_twice_changes_nothing_more(self) -> None:
+        from kaizen_worker import fused_lora
+
+        peft_path, fused = model_pair(0.0)
+        before = run(fused)
+        self.assertEqual(fused_lora.fuse(fused), 0)
+        self.assert_same(before, run(fused), 1e-6)
 
     def test_saved_adapter_keys_are_pefts(self) -> None:
         from peft import get_peft_model_state_dict
