@@ -51,14 +51,15 @@ def main() -> None:
         s = GrpoSettings(kind="grpo", model=tmp + "/m", name="p", out=tmp + "/run",
                          lora=LoraSettings(32, 64, 0.0, TARGETS), dtype=a.dtype, learning_rate=1e-4, weight_decay=0.0,
                          max_grad_norm=1.0, clip=0.2, kl=0.05, seed=1, gradient_checkpointing=False,
-                         micro_batch_tokens=65536, max_batch=64, end_ids=[151645, 151643], pad_id=151643, port=0,
+                         micro_batch_tokens=65536, max_batch=64, end_ids=[151645, 151643], pad_id=151643, vocab_size=151665, port=0,
                          keep_checkpoints=1)
         trainer = Trainer(s, resume=False)
         g = torch.Generator().manual_seed(0)
         prompts = [torch.randint(0, 150000, (a.prompt - 17 * i,), generator=g).tolist() for i in range(a.rows)]
         greedy = {}
         for graphs in (False, True):
-            sample = model_sampler(trainer.backbone, trainer.head, s.end_ids, s.pad_id, trainer.device, graphs=graphs)
+            sample = model_sampler(trainer.backbone, trainer.head, s.end_ids, s.pad_id, trainer.device, s.vocab_size,
+                                   graphs=graphs)
             timed(sample, prompts, 4, 0.8)  # warm-up (and, with graphs, the capture)
             _, prefill = timed(sample, prompts, 1, 0.8)
             out, total = timed(sample, prompts, a.new, 0.8)

@@ -29,7 +29,7 @@ from . import checkpoint
 from .attention import register_sampling
 from .losses import grpo_token_terms, target_weights
 from .model import LoraSettings, apply_lora, backbone_and_head, hidden_states, load_base
-from .serve import Batcher, model_sampler, serve
+from .serve import Batcher, model_sampler, serve, tokenizer_logits
 from .shards import LOSS, Row, collate
 from .train import emit
 
@@ -53,6 +53,7 @@ class GrpoSettings:
     max_batch: int  # prompts sampled together
     end_ids: list[int]  # tokens that end a reply (e.g. <|im_end|>, <|endoftext|>)
     pad_id: int
+    vocab_size: int  # the tokenizer's: ids beyond it (the model's padded rows) are never sampled
     port: int  # 0 = any free port
     keep_checkpoints: int
 
@@ -119,7 +120,7 @@ class Trainer:
 
     def logps(self, batch, selected) -> torch.Tensor:
         hidden = hidden_states(self.backbone, batch)[:, :-1][selected]
-        logits = self.head(hidden).float()
+        logits = tokenizer_logits(self.head(hidden).float(), self.s.vocab_size)
         return torch.log_softmax(logits, -1).gather(-1, batch.input_ids[:, 1:][selected][:, None]).squeeze(-1)
 
     def train_step(self, body: dict) -> dict:
@@ -186,7 +187,7 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     s = GrpoSettings.read(args.config)
     trainer = Trainer(s, args.resume)
-    batcher = Batcher(model_sampler(trainer.backbone, trainer.head, s.end_ids, s.pad_id, trainer.device),
+    batcher = Batcher(model_sampler(trainer.backbone, trainer.head, s.end_ids, s.pad_id, trainer.device, s.vocab_size),
                       s.max_batch, trainer.lock)
     finished = threading.Event()
 

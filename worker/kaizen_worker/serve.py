@@ -206,13 +206,24 @@ class DecodeStep:
         self.graph = graph
 
 
-def model_sampler(backbone, head, end_ids: list[int], pad_id: int, device: torch.device,
+def tokenizer_logits(logits: torch.Tensor, vocab_size: int) -> torch.Tensor:
+    """The logits of the ids the tokenizer has: a model's vocabulary is often padded past the
+    tokenizer's (Qwen2.5: 152,064 rows, 151,665 tokens), and a sampled padding id has no text (the
+    episode ended on an error). The rest get -inf, in sampling and training alike, so the sampled
+    and trained distributions stay the same."""
+    if vocab_size <= 0 or vocab_size >= logits.shape[-1]:
+        return logits
+    return logits.masked_fill(torch.arange(logits.shape[-1], device=logits.device) >= vocab_size, float("-inf"))
+
+
+def model_sampler(backbone, head, end_ids: list[int], pad_id: int, device: torch.device, vocab_size: int = 0,
                   graphs: bool | None = None) -> SampleFn:
     """Batched sampling: a prefill of the left-padded prompts (the vocabulary projection of the last
     position only: the [B, L, V] logits of a prompt never exist), then decode steps over a static
     KV cache, replayed as CUDA graphs on a GPU. Batches are padded up to a few shapes (rows: powers
     of two; context: powers of two from 256 tokens) so the captured steps are reused across calls; the
-    padding rows repeat the first prompt and are dropped."""
+    padding rows repeat the first prompt and are dropped. ``vocab_size`` > 0: ids from it on are never
+    sampled (tokenizer_logits)."""
     ends = torch.tensor(end_ids, device=device)
     use_graphs = device.type == "cuda" if graphs is None else graphs
     steps: OrderedDict[tuple[int, int], DecodeStep] = OrderedDict()
@@ -242,6 +253,7 @@ def model_sampler(backbone, head, end_ids: list[int], pad_id: int, device: torch
         done[b:] = True
         tokens, logps = [], []
         for _ in range(max_new):
+            logits = tokenizer_logits(logits, vocab_size)
             logp = torch.log_softmax(logits, dim=-1)
             if temperature > 0:
                 nxt = torch.multinomial(torch.softmax(logits / temperature, dim=-1), 1).squeeze(-1)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import tempfile
 import threading
 import unittest
@@ -123,6 +124,16 @@ class SamplerTest(unittest.TestCase):
                 self.assertGreater(lp, -1e-6 - 1e-3)  # the chosen token holds nearly all the mass
 
 
+    def test_ids_past_the_tokenizers_vocabulary_are_never_sampled(self) -> None:
+        lm = TinyLm(10)  # token 8 is followed by 9, which a 9-token tokenizer does not have
+        sample = model_sampler(lm, torch.nn.Identity(), end_ids=[7], pad_id=0, device=torch.device("cpu"), vocab_size=9)
+        greedy = sample([[8]], 3, 0.0)[0]
+        self.assertEqual(greedy.ids[0], 0)  # the rest are alike (-10): the first of them
+        self.assertAlmostEqual(greedy.logprobs[0], -math.log(9), places=5)  # over the 9 ids the tokenizer has
+        for s in sample([[8]] * 64, 2, 1.0):
+            self.assertTrue(all(t < 9 for t in s.ids), s.ids)
+
+
 def _has(*names: str) -> bool:
     import importlib.util
 
@@ -136,7 +147,7 @@ class SamplerMatchesTrainerTest(unittest.TestCase):
 
     def test_sampled_logprobs_equal_training_logprobs(self) -> None:
         with self._trainer(torch.float32) as trainer:
-            sample = model_sampler(trainer.backbone, trainer.head, [7], 0, trainer.device)
+            sample = model_sampler(trainer.backbone, trainer.head, [7], 0, trainer.device, 500)
             # two calls of different shapes, then the first shape again: a cache (and, on a GPU, a
             # captured decode step) is reused with stale columns from the longer call
             for prompts, new in (([[1, 2, 3], [4, 5, 6, 8, 9, 10, 11], [12]], 12),
@@ -161,7 +172,7 @@ class SamplerMatchesTrainerTest(unittest.TestCase):
         """bf16 (as the GPU runs): sampled and trained log-probs differ by rounding only, and after a
         weight change the (graph-captured) sampler uses the new adapters, not casts of the old ones."""
         with self._trainer(torch.bfloat16) as trainer:
-            sample = model_sampler(trainer.backbone, trainer.head, [7], 0, trainer.device)
+            sample = model_sampler(trainer.backbone, trainer.head, [7], 0, trainer.device, 500)
             prompts = [[1, 2, 3], [4, 5, 6, 8, 9, 10, 11], [12]]
             out = sample(prompts, 12, 1.0)
             trained, sampled = self._trained_and_sampled(trainer, prompts, out)
@@ -194,7 +205,7 @@ class SamplerMatchesTrainerTest(unittest.TestCase):
 
         targets = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")
         with self._trainer(torch.float32, learning_rate=1e-2, targets=targets) as trainer:
-            sample = model_sampler(trainer.backbone, trainer.head, [7], 0, trainer.device)
+            sample = model_sampler(trainer.backbone, trainer.head, [7], 0, trainer.device, 500)
             rng = np.random.default_rng(0)
             rewards_by_step = []
             for _ in range(30):
@@ -210,7 +221,8 @@ class SamplerMatchesTrainerTest(unittest.TestCase):
                     for o, a in zip(group, (r - r.mean()) / r.std()):
                         rows.append({"ids": prompt + o.ids, "trained": [0] * len(prompt) + [1] * len(o.ids),
                                      "old_logprobs": [0.0] * len(prompt) + o.logprobs, "advantage": float(a)})
-                trainer.train_step({"rows": rows})
+                if rows:  # every group flat (all even, once learned): nothing to train on
+                    trainer.train_step({"rows": rows})
             first, last = np.mean(rewards_by_step[:5 * 32]), np.mean(rewards_by_step[-5 * 32:])
             self.assertLess(first, 0.6)
             self.assertGreater(last, first + 0.2)
@@ -227,7 +239,7 @@ class SamplerMatchesTrainerTest(unittest.TestCase):
             s = GrpoSettings(kind="grpo", model=tmp + "/m", name="p", out=tmp + "/run",
                              lora=LoraSettings(8, 16, 0.0, list(targets)), dtype=str(dtype).split(".")[-1],
                              learning_rate=learning_rate, weight_decay=0.0, max_grad_norm=1.0, clip=0.2, kl=0.05, seed=1,
-                             gradient_checkpointing=False, micro_batch_tokens=4096, max_batch=8, end_ids=[7], pad_id=0,
+                             gradient_checkpointing=False, micro_batch_tokens=4096, max_batch=8, end_ids=[7], pad_id=0, vocab_size=500,
                              port=0, keep_checkpoints=1)
             yield Trainer(s, resume=False)
 

@@ -56,10 +56,15 @@ public final class DbRollouts implements RolloutTasks {
         }
 
         @Override
+        public String kind() {
+            return task.type();
+        }
+
+        @Override
         public RolloutTasks.Played play(ChatModel model) throws ModelUnavailableException {
             DbBenchEpisode.Result r = episode.run(task, model);
             var outcome = new DbBenchScoring.Outcome(r.type(), r.answer());
-            return new RolloutTasks.Played(DbReward.of(outcome, task.target(), partialWeight), r.status().text());
+            return new RolloutTasks.Played(DbReward.of(outcome, task.target(), partialWeight), r.status().text(), r.error());
         }
     }
 }

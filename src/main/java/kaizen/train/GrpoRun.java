@@ -58,7 +58,8 @@ public final class GrpoRun {
     public record Options(boolean progress, PrintStream err, int stopAfterSteps, long maxSeconds) {}
 
     /** One episode's outcome with the timings the throughput figures need. */
-    record Episode(int group, RolloutTasks.Played played, List<RolloutModel.Turn> turns, long modelNanos, long wallNanos) {
+    record Episode(int group, String kind, RolloutTasks.Played played, List<RolloutModel.Turn> turns, long modelNanos,
+                   long wallNanos) {
         int generatedTokens() {
             return turns.stream().mapToInt(t -> t.generated().length).sum();
         }
@@ -87,7 +88,7 @@ public final class GrpoRun {
         ChatEncoder encoder = ChatEncoder.forModel(config.tokenizer(), config.template());
         List<Integer> endIds = endIds(encoder);
         Path workerJson = dir.resolve("worker.json");
-        writeAtomically(workerJson, Json.writePretty(GrpoWorker.settings(config, endIds, endIds.getFirst())));
+        writeAtomically(workerJson, Json.writePretty(GrpoWorker.settings(config, endIds, endIds.getFirst(), encoder.tokenizer().vocabSize())));
         boolean resume = Files.isDirectory(dir.resolve("checkpoints"));
         WorkerCommand command = WorkerCommand.grpo(config, workerJson, resume, Optional.ofNullable(System.getenv("PYTHONPATH")).orElse(""));
         Map<String, Object> record = new LinkedHashMap<>();
@@ -267,7 +268,7 @@ public final class GrpoRun {
                             RolloutModel model = new RolloutModel(rollouts, encoder, policyName, temperature, g.maxNewTokens(), g.maxContext());
                             long t0 = System.nanoTime();
                             RolloutTasks.Played played = task.play(model);
-                            return new Episode(group, played, model.turns(), model.modelNanos(), System.nanoTime() - t0);
+                            return new Episode(group, task.kind(), played, model.turns(), model.modelNanos(), System.nanoTime() - t0);
                         } finally {
                             slots.release();
                         }
@@ -299,7 +300,10 @@ public final class GrpoRun {
         }
     }
 
-    /** Reward mean and spread, success rate, progress, response length, and the environment's share of episode time. */
+    /**
+     * Reward mean and spread, success rate, progress, response length, the environment's share of
+     * episode time, and for error analysis: episodes and success by task kind, episodes by finish status.
+     */
     static Map<String, Object> summary(List<Episode> episodes) {
         int n = episodes.size();
         double sum = 0, sq = 0, success = 0, progress = 0, tokens = 0, turns = 0, wall = 0, model = 0;
@@ -324,7 +328,26 @@ public final class GrpoRun {
         m.put("response_tokens", n == 0 ? 0 : tokens / n);
         m.put("turns", n == 0 ? 0 : turns / n);
         m.put("env_share", wall == 0 ? 0 : (wall - model) / wall);
+        m.put("by_kind", byKind(episodes));
+        m.put("finish", finishCounts(episodes));
+        List<String> errors = episodes.stream().map(e -> e.played().error()).filter(s -> !s.isEmpty()).distinct().limit(3).toList();
+        if (!errors.isEmpty()) m.put("errors", errors);  // the first few, so an episode that failed on an error is seen
         return m;
+    }
+
+    private static Map<String, Object> byKind(List<Episode> episodes) {
+        Map<String, List<Episode>> groups = new java.util.TreeMap<>();
+        for (Episode e : episodes) groups.computeIfAbsent(e.kind(), k -> new ArrayList<>()).add(e);
+        Map<String, Object> out = new LinkedHashMap<>();
+        groups.forEach((kind, list) -> out.put(kind, GrpoConfig.ordered("episodes", list.size(),
+                "success_rate", list.stream().filter(e -> e.played().reward().success()).count() / (double) list.size())));
+        return out;
+    }
+
+    private static Map<String, Integer> finishCounts(List<Episode> episodes) {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        for (Episode e : episodes) out.merge(e.played().status(), 1, Integer::sum);
+        return out;
     }
 
     private static int[] flags(boolean[] trained) {

@@ -45,7 +45,7 @@ final class GrpoWorker implements AutoCloseable {
     }
 
     /** What worker.json holds for GRPO (the worker's GrpoSettings, field for field). */
-    static Map<String, Object> settings(GrpoConfig c, List<Integer> endIds, int padId) {
+    static Map<String, Object> settings(GrpoConfig c, List<Integer> endIds, int padId, int vocabSize) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", "grpo");
         m.put("model", c.model().toAbsolutePath().toString());
@@ -64,6 +64,7 @@ final class GrpoWorker implements AutoCloseable {
         m.put("max_batch", c.grpo().concurrency());
         m.put("end_ids", endIds);
         m.put("pad_id", padId);
+        m.put("vocab_size", vocabSize);
         m.put("port", 0);
         m.put("keep_checkpoints", c.grpo().keepCheckpoints());
         return m;

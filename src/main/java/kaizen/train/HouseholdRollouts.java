@@ -55,11 +55,16 @@ public final class HouseholdRollouts implements RolloutTasks {
         }
 
         @Override
+        public String kind() {
+            return task.family().name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        @Override
         public RolloutTasks.Played play(ChatModel model) throws ModelUnavailableException {
             HouseholdEpisode.Result result = episode.run(task, model);
             World world = task.world();
             for (HouseholdEpisode.Turn t : result.log()) world.step(t.action());
-            return new RolloutTasks.Played(HouseholdReward.of(world, partialWeight), result.status().text());
+            return new RolloutTasks.Played(HouseholdReward.of(world, partialWeight), result.status().text(), result.error());
         }
     }
 }

@@ -23,10 +23,16 @@ public interface RolloutTasks extends AutoCloseable {
     interface Task {
         String id();
 
+        /** The task's kind (household: its family; DBBench: its query type), for success by kind. */
+        String kind();
+
         /** Plays one episode with {@code model} and scores it. */
         Played play(ChatModel model) throws ModelUnavailableException;
     }
 
-    /** An episode's score and how it finished (the harness's finish status). */
-    record Played(EpisodeReward reward, String status) {}
+    /**
+     * An episode's score, how it finished (the harness's finish status) and, for an episode the
+     * harness ended on an error (status "unknown", "task error"), that error ("" otherwise).
+     */
+    record Played(EpisodeReward reward, String status, String error) {}
 }

@@ -68,8 +68,9 @@ public final class GrpoRolloutBench {
                     fs.add(pool.submit(() -> {
                         RolloutModel m = new RolloutModel(endpoint, encoder, "bench", 0.8, 1024, 8192);
                         long s = System.nanoTime();
-                        var played = tasks.training(k).play(m);
-                        return new GrpoRun.Episode(0, played, m.turns(), m.modelNanos(), System.nanoTime() - s);
+                        var task = tasks.training(k);
+                        var played = task.play(m);
+                        return new GrpoRun.Episode(0, task.kind(), played, m.turns(), m.modelNanos(), System.nanoTime() - s);
                     }));
                 }
                 for (var f : fs) done.add(f.get());

@@ -115,6 +115,11 @@ class GrpoRunTest {
     /** Two turns; "yes" earns ½ a turn. */
     private record YesTask(String id) implements RolloutTasks.Task {
         @Override
+        public String kind() {
+            return id.endsWith("0") ? "kind-a" : "kind-b";
+        }
+
+        @Override
         public RolloutTasks.Played play(ChatModel model) throws ModelUnavailableException {
             List<Message> history = new ArrayList<>(List.of(Message.user("Say yes. " + id)));
             int yes = 0;
@@ -124,7 +129,7 @@ class GrpoRunTest {
                 history.add(Message.assistant(reply));
                 history.add(Message.user("Again."));
             }
-            return new RolloutTasks.Played(EpisodeReward.of(yes == 2, yes / 2.0, 1.0), "completed");
+            return new RolloutTasks.Played(EpisodeReward.of(yes == 2, yes / 2.0, 1.0), "completed", "");
         }
     }
 
@@ -188,6 +193,14 @@ class GrpoRunTest {
         }
         List<JsonNode> evals = lines(GrpoRun.EVAL_FILE);
         assertEquals(List.of(0, 2, 4), evals.stream().map(m -> m.path("step").asInt()).toList());
+        for (JsonNode e : evals) {  // held-0 is kind-a, held-1 and held-2 kind-b; every episode "completed"
+            assertEquals(1, e.path("by_kind").path("kind-a").path("episodes").asInt());
+            assertEquals(2, e.path("by_kind").path("kind-b").path("episodes").asInt());
+            double success = (e.path("by_kind").path("kind-a").path("success_rate").asDouble()
+                    + 2 * e.path("by_kind").path("kind-b").path("success_rate").asDouble()) / 3;
+            assertEquals(e.path("success_rate").asDouble(), success, 1e-9);
+            assertEquals(3, e.path("finish").path("completed").asInt());
+        }
         assertTrue(Files.size(dir.resolve("run/curve.png")) > 1000);
         assertTrue(Files.readString(dir.resolve("run/worker.log")).contains("Loading weights"));
     }
