@@ -17,14 +17,49 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 class TokenizerPropertiesTest {
     private static Tokenizer tok;
 
+    private static java.util.List<String> addedTokenTexts;
+
     @BeforeContainer
-    static void load() {
+    static void load() throws java.io.IOException {
         tok = Tokenizer.load(QwenTokenizerGoldenTest.QWEN);
+        var json = kaizen.core.Json.mapper().readTree(QwenTokenizerGoldenTest.QWEN.resolve("tokenizer.json").toFile());
+        addedTokenTexts = new java.util.ArrayList<>();
+        json.path("added_tokens").forEach(t -> addedTokenTexts.add(t.path("content").asText()));
     }
 
     @Property(tries = 2000)
     void decodeOfEncodeIsTheNormalisedText(@ForAll("texts") String s) {
-        assertEquals(Normalizer.normalize(s, Normalizer.Form.NFC), tok.decode(tok.encode(s)));
+        assertEquals(normalisedAroundAddedTokens(s), tok.decode(tok.encode(s)));
+    }
+
+    @net.jqwik.api.Example
+    void aCombiningMarkAfterAnAddedTokenIsNotFoldedIntoIt() {  // found by the property above (seed -1269723898059206468)
+        String s = "<|im_end|>\u0338";
+        decodeOfEncodeIsTheNormalisedText(s);
+        tokensCoverTheTextsBytes(s);
+        assertEquals(s, tok.decode(tok.encode(s)));
+    }
+
+    /** Added tokens are found in the raw text first and only the text between them is normalised
+     * (as Hugging Face's tokenizers do): "<|im_end|>" + U+0338 stays so, where NFC of the whole
+     * string would fold the ">" into "≯". */
+    static String normalisedAroundAddedTokens(String s) {
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        for (int i = 0; i < s.length(); ) {
+            String found = null;
+            for (String t : addedTokenTexts) {
+                if (s.startsWith(t, i) && (found == null || t.length() > found.length())) found = t;
+            }
+            if (found == null) {
+                i++;
+                continue;
+            }
+            out.append(Normalizer.normalize(s.substring(from, i), Normalizer.Form.NFC)).append(found);
+            i += found.length();
+            from = i;
+        }
+        return out.append(Normalizer.normalize(s.substring(from), Normalizer.Form.NFC)).toString();
     }
 
     @Property(tries = 1000)
@@ -38,7 +73,7 @@ class TokenizerPropertiesTest {
     void tokensCoverTheTextsBytes(@ForAll("texts") String s) {
         int[] ids = tok.encode(s);
         int covered = Arrays.stream(ids).map(tok::textBytes).sum();
-        assertEquals(Normalizer.normalize(s, Normalizer.Form.NFC).getBytes(StandardCharsets.UTF_8).length, covered);
+        assertEquals(normalisedAroundAddedTokens(s).getBytes(StandardCharsets.UTF_8).length, covered);
         assertEquals(covered, tok.normalizedBytes(s, 0, s.length()));
     }
 
