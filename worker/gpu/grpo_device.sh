@@ -14,17 +14,23 @@
 # warm period) until pipeline.log ends with "pipeline done". `check` runs the worker's tests on
 # the GPU and the sampler bench first; `checkstart` starts only when they pass. `speed` runs
 # issue 7's speed comparison (worker/gpu/speed.py through issue7.sh) on the bundle's data.
-#   bash grpo_device.sh check|speed|start|checkstart|wait
+# Once the pipeline is done, `wait` also returns what a later session needs to go on with the same
+# run (split in parts of 15 MB: a call returns at most 8 files of 16 MiB): sft-adapter.tgz.NN (the
+# SFT adapter in bf16, carry_sft.py) and grpo-run.tgz.NN (the GRPO run folder with its latest
+# checkpoint). `resume` (CARRY_IN=folder holding those parts) rebuilds the random base from its
+# seed, merges the adapter into it and resumes `kaizen train grpo` from the checkpoint, no SFT.
+#   bash grpo_device.sh check|speed|start|checkstart|resume|wait
 set -uo pipefail
 B=$(cd "$(dirname "$0")" && pwd)
 W=/tmp/kzg
 OUT=${OUT:-/tmp/kaizen-out}
 MAX_GRPO_MINUTES=${MAX_GRPO_MINUTES:-19}
 
-pipeline() {
+CP="$B/java/kaizen.jar:$(ls "$B"/java/lib/*.jar | tr '\n' ':')"
+kz() { "$W/jre/bin/java" -Xmx8g -Djava.awt.headless=true -cp "$CP" kaizen.cli.Main "$@"; }
+
+setup() {  # the JRE, the tokenizer, and the random base (the same from its seed in every session)
   tar xzf "$B/jre.tgz" -C "$W"
-  CP="$B/java/kaizen.jar:$(ls "$B"/java/lib/*.jar | tr '\n' ':')"
-  kz() { "$W/jre/bin/java" -Xmx8g -Djava.awt.headless=true -cp "$CP" kaizen.cli.Main "$@"; }
   # Tried against the slow SFT stage (1% GPU use, 71 of 80 GiB reserved, 21 GiB allocated, in the
   # first attempt): it changed nothing there, and costs nothing.
   export PYTHONUNBUFFERED=1 PYTHONPATH="$B/worker" PYTORCH_CUDA_ALLOC_CONF=expandable_segments:True
@@ -32,6 +38,10 @@ pipeline() {
   nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader
   mkdir -p "$W/tok" && gunzip -c "$B/tokenizer/tokenizer.json.gz" > "$W/tok/tokenizer.json" && cp "$B/tokenizer/tokenizer_config.json" "$W/tok/"
   python3 "$B/worker/gpu/grpo_model.py" "$W/base" "$W/tok" || return 1
+}
+
+pipeline() {
+  setup || return 1
   t0=$(date +%s)
   if [ -n "${GRPO_ONLY:-}" ]; then  # sampler/rollout throughput only: GRPO straight from the random base
     mkdir -p "$W/sft" && ln -s "$W/base" "$W/sft/merged"
@@ -75,6 +85,19 @@ YAML
     echo "dpo done after $(( $(date +%s) - t0 )) s"
   fi
   fi
+  grpo_stage
+}
+
+resume_pipeline() {  # a later session: the carried SFT adapter and GRPO run folder, no SFT
+  setup || return 1
+  mkdir -p "$W/sft" && cat "$CARRY_IN"/sft-adapter.tgz.* | tar xz -C "$W/sft" || return 1
+  python3 "$B/worker/gpu/carry_sft.py" merge "$W/base" "$W/sft/adapter" "$W/sft/merged" || return 1
+  cat "$CARRY_IN"/grpo-run.tgz.* | tar xz -C "$W" || return 1
+  echo "resuming at $(ls "$W/grpo/checkpoints")"
+  grpo_stage
+}
+
+grpo_stage() {
   cat > "$W/grpo.yaml" <<YAML
 name: household-grpo
 kind: grpo
@@ -97,7 +120,8 @@ grpo:
   kl: 0.05
   learning_rate: ${GRPO_LR:-1.0e-4}
   concurrency: ${CONCURRENCY:-128}
-  save_every: 50
+  save_every: ${SAVE_EVERY:-10}
+  keep_checkpoints: 1
 lora:
   r: 32
   alpha: 64
@@ -110,14 +134,30 @@ YAML
   echo "grpo done after $(( $(date +%s) - t1 )) s"
 }
 
-collect() {
+collect() {  # at most 8 files come back: metrics, evaluations, curve, logs.tgz (+ carry parts)
   mkdir -p "$OUT"
-  cp "$W/pipeline.log" "$OUT/" 2>/dev/null
-  cp -r "$W/dpo-out" "$OUT/dpo" 2>/dev/null
-  cp "$W/sft/metrics.jsonl" "$OUT/sft_metrics.jsonl" 2>/dev/null
-  for f in metrics.jsonl eval.jsonl curve.png run.json; do cp "$W/grpo/$f" "$OUT/" 2>/dev/null; done
-  tail -c 200000 "$W/grpo/worker.log" > "$OUT/worker_tail.log" 2>/dev/null
-  nvidia-smi --query-gpu=utilization.gpu,memory.used --format=csv > "$OUT/nvidia.txt" 2>/dev/null
+  for f in metrics.jsonl eval.jsonl curve.png; do cp "$W/grpo/$f" "$OUT/" 2>/dev/null; done
+  local logs
+  logs=$(mktemp -d)
+  cp "$W/pipeline.log" "$W/grpo/run.json" "$logs/" 2>/dev/null
+  cp "$W/sft/metrics.jsonl" "$logs/sft_metrics.jsonl" 2>/dev/null
+  cp -r "$W/dpo-out" "$logs/dpo" 2>/dev/null
+  tail -c 200000 "$W/grpo/worker.log" > "$logs/worker_tail.log" 2>/dev/null
+  nvidia-smi --query-gpu=utilization.gpu,memory.used --format=csv > "$logs/nvidia.txt" 2>/dev/null
+  tar czf "$OUT/logs.tgz" -C "$logs" . && rm -rf "$logs"
+  if [ -f "$W/DONE" ] || [ -n "${CARRY:-}" ]; then carry_out; fi
+}
+
+carry_out() {  # what `resume` needs in a later session, in parts small enough to come back
+  local latest
+  if [ -d "$W/sft/adapter" ]; then
+    python3 "$B/worker/gpu/carry_sft.py" pack "$W/sft/adapter" /tmp/kzc-sft.tgz && split -b 15m -d /tmp/kzc-sft.tgz "$OUT/sft-adapter.tgz."
+  fi
+  latest=$(ls -d "$W"/grpo/checkpoints/step-* 2>/dev/null | sort | tail -1)
+  if [ -n "$latest" ]; then
+    tar czf /tmp/kzc-grpo.tgz -C "$W" grpo/run.json grpo/metrics.jsonl grpo/eval.jsonl "grpo/checkpoints/$(basename "$latest")" \
+      && split -b 15m -d /tmp/kzc-grpo.tgz "$OUT/grpo-run.tgz."
+  fi
 }
 
 wait_for() {
@@ -157,6 +197,14 @@ case "${1:-}" in
     wait_for ;;
   pipeline)
     pipeline; echo "pipeline done (status $?)"; touch "$W/DONE" ;;
+  resume)
+    [ -d "${CARRY_IN:-}" ] || { echo "resume: CARRY_IN must name the folder with sft-adapter.tgz.* and grpo-run.tgz.*" >&2; exit 2; }
+    rm -rf "$W" && mkdir -p "$W"
+    CARRY_IN=$(cd "$CARRY_IN" && pwd) setsid nohup bash "$0" resume-pipeline > "$W/pipeline.log" 2>&1 < /dev/null &
+    sleep 2
+    wait_for ;;
+  resume-pipeline)
+    resume_pipeline; echo "pipeline done (status $?)"; touch "$W/DONE" ;;
   wait) wait_for ;;
-  *) echo "usage: $0 check|speed|start|checkstart|wait" >&2; exit 2 ;;
+  *) echo "usage: $0 check|speed|start|checkstart|resume|wait" >&2; exit 2 ;;
 esac
