@@ -170,7 +170,7 @@ wait_for() {
 check() {  # the worker's tests on the GPU (graph-captured sampler included) and the sampler bench
   mkdir -p "$OUT"
   export PYTHONUNBUFFERED=1 PYTHONPATH="$B/worker"
-  (cd "$B/worker" && python3 -m unittest tests.test_grpo tests.test_attention tests.test_precision) > "$OUT/tests.log" 2>&1
+  (cd "$B/worker" && python3 -m unittest tests.test_grpo tests.test_attention tests.test_precision tests.test_fused_lora) > "$OUT/tests.log" 2>&1
   local rc=$?
   tail -4 "$OUT/tests.log"
   python3 "$B/worker/gpu/sampler_bench.py" 2>&1 | tee "$OUT/sampler.jsonl" | tail -4
