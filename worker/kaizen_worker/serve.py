@@ -208,9 +208,9 @@ class DecodeStep:
 
 def tokenizer_logits(logits: torch.Tensor, vocab_size: int) -> torch.Tensor:
     """The logits of the ids the tokenizer has: a model's vocabulary is often padded past the
-    tokenizer's (Qwen2.5: 152,064 rows, 151,665 tokens), and a sampled padding id has no text (the
-    episode ended on an error). The rest get -inf, in sampling and training alike, so the sampled
-    and trained distributions stay the same."""
+    tokenizer's (the Qwen2.5-7B config has 152,064 rows, the Qwen tokenizer here 151,669 ids), and a
+    sampled padding id has no text (the episode ended on an error). The rest get -inf, in sampling
+    and training alike, so the sampled and trained distributions stay the same."""
     if vocab_size <= 0 or vocab_size >= logits.shape[-1]:
         return logits
     return logits.masked_fill(torch.arange(logits.shape[-1], device=logits.device) >= vocab_size, float("-inf"))
