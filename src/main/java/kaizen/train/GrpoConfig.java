@@ -49,7 +49,7 @@ public record GrpoConfig(String name, Path model, String template, Path tokenize
         m.put("model", model.toString());
         m.put("template", template);
         m.put("tokenizer", tokenizer.toString());
-        m.put("tasks", ordered("env", tasks.env().name().toLowerCase(java.util.Locale.ROOT), "seed", tasks.seed(),
+        m.put("tasks", RunConfig.ordered("env", tasks.env().name().toLowerCase(java.util.Locale.ROOT), "seed", tasks.seed(),
                 "file", tasks.file().map(Path::toString).orElse(""), "max_turns", tasks.maxTurns(),
                 "held_out", tasks.heldOut(), "held_out_seed", tasks.heldOutSeed(), "eval_every", tasks.evalEvery()));
         Map<String, Object> g = new LinkedHashMap<>();
@@ -66,16 +66,9 @@ public record GrpoConfig(String name, Path model, String template, Path tokenize
         g.put("partial_weight", grpo.partialWeight());
         g.put("seed", grpo.seed());
         m.put("grpo", g);
-        m.put("lora", ordered("r", lora.r(), "alpha", lora.alpha(), "dropout", lora.dropout(), "targets", lora.targets()));
+        m.put("lora", RunConfig.ordered("r", lora.r(), "alpha", lora.alpha(), "dropout", lora.dropout(), "targets", lora.targets()));
         m.put("dtype", dtype);
         m.put("serving", serving.orElse("worker"));
-        return m;
-    }
-
-    /** A map in the given key order (run.json's hash must not depend on a hash map's order). */
-    static Map<String, Object> ordered(Object... keysAndValues) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) m.put((String) keysAndValues[i], keysAndValues[i + 1]);
         return m;
     }
 }

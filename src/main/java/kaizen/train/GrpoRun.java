@@ -339,7 +339,7 @@ public final class GrpoRun {
         Map<String, List<Episode>> groups = new java.util.TreeMap<>();
         for (Episode e : episodes) groups.computeIfAbsent(e.kind(), k -> new ArrayList<>()).add(e);
         Map<String, Object> out = new LinkedHashMap<>();
-        groups.forEach((kind, list) -> out.put(kind, GrpoConfig.ordered("episodes", list.size(),
+        groups.forEach((kind, list) -> out.put(kind, RunConfig.ordered("episodes", list.size(),
                 "success_rate", list.stream().filter(e -> e.played().reward().success()).count() / (double) list.size())));
         return out;
     }

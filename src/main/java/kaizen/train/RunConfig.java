@@ -97,7 +97,8 @@ public record RunConfig(Kind kind, String name, Path model, Path out, Data data,
         return e.name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    private static Map<String, Object> ordered(Object... kv) {
+    /** A map in the given key order (run.json's hash must not depend on a hash map's order). */
+    static Map<String, Object> ordered(Object... kv) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
         return m;
