@@ -85,14 +85,24 @@ class StaticKV:
         self.col = torch.zeros(1, dtype=torch.long, device=device)
         self.mask = torch.zeros((rows, 1, 1, columns), dtype=torch.bool, device=device)
         self.prefill = True
+        # A prefill after a cached prefix: the new tokens go to columns [extend_from, ...) and attend
+        # where extend_mask [rows, 1, new, columns so far] is True (set by DecodeStep.extend).
+        self.extend_from: int | None = None
+        self.extend_mask: torch.Tensor | None = None
+
+    def ensure(self, layer: int, heads: int, dim: int, dtype: torch.dtype, device: torch.device) -> None:
+        if layer not in self.keys:
+            shape = (self.rows, heads, self.columns, dim)
+            self.keys[layer] = torch.zeros(shape, dtype=dtype, device=device)
+            self.values[layer] = torch.zeros(shape, dtype=dtype, device=device)
 
     def attend(self, module, query, key, value, attention_mask, dropout, scaling, sliding_window, **kwargs):
         layer = module.layer_idx
+        # shapes and dtype come from the model's own projections
+        self.ensure(layer, key.shape[1], key.shape[3], key.dtype, key.device)
+        if self.extend_from is not None:
+            return self._extend(layer, query, key, value, scaling)
         if self.prefill:
-            if layer not in self.keys:  # shapes and dtype come from the model's own projections
-                shape = (self.rows, key.shape[1], self.columns, key.shape[3])
-                self.keys[layer] = torch.zeros(shape, dtype=key.dtype, device=key.device)
-                self.values[layer] = torch.zeros(shape, dtype=value.dtype, device=value.device)
             n = key.shape[2]
             self.keys[layer][:, :, :n].copy_(key)
             self.values[layer][:, :, :n].copy_(value)
@@ -108,6 +118,18 @@ class StaticKV:
         grouped = query.reshape(b, keys.shape[1], heads // keys.shape[1], dim)
         out = F.scaled_dot_product_attention(grouped, keys, values, attn_mask=self.mask, scale=scaling)
         return out.reshape(b, heads, 1, dim).transpose(1, 2).contiguous(), None
+
+
+    def _extend(self, layer: int, query, key, value, scaling):
+        start, n = self.extend_from, key.shape[2]
+        self.keys[layer][:, :, start:start + n].copy_(key)
+        self.values[layer][:, :, start:start + n].copy_(value)
+        keys, values = self.keys[layer][:, :, :start + n], self.values[layer][:, :, :start + n]
+        groups = query.shape[1] // keys.shape[1]
+        if groups > 1:
+            keys, values = keys.repeat_interleave(groups, dim=1), values.repeat_interleave(groups, dim=1)
+        out = F.scaled_dot_product_attention(query, keys, values, attn_mask=self.extend_mask, scale=scaling)
+        return out.transpose(1, 2).contiguous(), None
 
 
 def _sdpa(*args, **kwargs):

@@ -29,7 +29,7 @@ from . import checkpoint
 from .attention import register_sampling
 from .losses import grpo_token_terms, target_weights
 from .model import LoraSettings, apply_lora, backbone_and_head, hidden_states, load_base
-from .serve import Batcher, model_sampler, serve, tokenizer_logits
+from .serve import Batcher, PrefixStore, model_sampler, serve, tokenizer_logits
 from .shards import LOSS, Row, collate
 from .train import emit
 
@@ -54,6 +54,7 @@ class GrpoSettings:
     end_ids: list[int]  # tokens that end a reply (e.g. <|im_end|>, <|endoftext|>)
     pad_id: int
     vocab_size: int  # the tokenizer's: ids beyond it (the model's padded rows) are never sampled
+    prefix_cache: bool  # prompts that extend an earlier sequence prefill only their new part
     port: int  # 0 = any free port
     keep_checkpoints: int
 
@@ -65,6 +66,9 @@ class GrpoSettings:
             raise ValueError(f"{path}: unknown keys {sorted(set(raw) - names)}, missing keys {sorted(names - set(raw))}")
         raw["lora"] = LoraSettings(**raw["lora"])
         return GrpoSettings(**raw)
+
+
+PREFIX_CACHE_BYTES = 8 << 30  # keys and values of earlier sequences kept for their episodes' next turns
 
 
 def rows_of(batch: dict) -> list[tuple[Row, np.ndarray, float]]:
@@ -187,20 +191,31 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     s = GrpoSettings.read(args.config)
     trainer = Trainer(s, args.resume)
-    batcher = Batcher(model_sampler(trainer.backbone, trainer.head, s.end_ids, s.pad_id, trainer.device, s.vocab_size),
-                      s.max_batch, trainer.lock)
+    prefixes = PrefixStore(PREFIX_CACHE_BYTES) if s.prefix_cache else None
+    batcher = Batcher(model_sampler(trainer.backbone, trainer.head, s.end_ids, s.pad_id, trainer.device, s.vocab_size,
+                                    prefixes=prefixes), s.max_batch, trainer.lock)
     finished = threading.Event()
 
     def stats(_: dict) -> dict:
         sizes = batcher.batches
-        return {"batches": len(sizes), "mean_batch": float(np.mean(sizes)) if sizes else 0.0,
-                "generation_busy_s": batcher.busy_s, "step": trainer.step}
+        out = {"batches": len(sizes), "mean_batch": float(np.mean(sizes)) if sizes else 0.0,
+               "generation_busy_s": batcher.busy_s, "step": trainer.step}
+        if prefixes is not None:
+            out.update(prompt_tokens=prefixes.prompt_tokens, prefix_reused_tokens=prefixes.reused_tokens)
+        return out
+
+    def step(body: dict) -> dict:
+        result = trainer.train_step(body)
+        if prefixes is not None:
+            with trainer.lock:  # what the cache holds was computed with the old weights
+                prefixes.clear()
+        return result
 
     def shutdown(_: dict) -> dict:
         finished.set()
         return {"stopping": True}
 
-    server = serve(batcher, s.name, s.port, {"/kaizen/step": trainer.train_step, "/kaizen/checkpoint": trainer.save,
+    server = serve(batcher, s.name, s.port, {"/kaizen/step": step, "/kaizen/checkpoint": trainer.save,
                                              "/kaizen/stats": stats, "/kaizen/shutdown": shutdown})
     emit("serving", port=server.server_address[1], step=trainer.step, device=str(trainer.device),
          gpu=torch.cuda.get_device_name() if trainer.device.type == "cuda" else "cpu",

@@ -173,6 +173,44 @@ class DecodeStep:
         self.kv.col.fill_(width - 1)
         return self.head(out.last_hidden_state[:, -1]).float()
 
+    def extend(self, ids: torch.Tensor, pos: torch.Tensor, real: torch.Tensor, start: int) -> torch.Tensor:
+        """Like prefill, for rows whose columns before ``start`` already hold a cached prefix (and
+        rows whose prompt starts at or after it): runs only ``ids`` [rows, width - start] at columns
+        [start, width); ``real`` [rows, width] marks each row's prompt tokens."""
+        width = real.shape[1]
+        self.kv.prefill = True
+        self.kv.mask.zero_()
+        self.kv.mask[:, 0, 0, :width] = real
+        cols = torch.arange(width, device=real.device)
+        at = torch.arange(start, width, device=real.device)
+        causal = cols[None, :] <= at[:, None]
+        # a padding query (a row's prompt starts later) attends to itself alone: no row of the
+        # mask is empty, so no NaN reaches the cache
+        self.kv.extend_mask = (real[:, None, None, :] & causal[None, None]) | (cols[None, :] == at[:, None])[None, None]
+        self.kv.extend_from = start
+        try:
+            with compute_precision(self.backbone):
+                out = self.backbone(input_ids=ids, position_ids=pos, use_cache=False, kaizen_kv=self.kv)
+        finally:
+            self.kv.extend_from, self.kv.extend_mask = None, None
+            self.kv.prefill = False
+        self.pos.copy_(pos[:, -1:])
+        self.kv.col.fill_(width - 1)
+        return self.head(out.last_hidden_state[:, -1]).float()
+
+    def load(self, row: int, start: int, prefix: "CachedPrefix", n: int) -> None:
+        """Copies the first ``n`` positions of a stored prefix into ``row`` from column ``start``."""
+        for layer, (k, v) in enumerate(zip(prefix.keys, prefix.values)):
+            self.kv.ensure(layer, k.shape[0], k.shape[2], k.dtype, k.device)
+            self.kv.keys[layer][row, :, start:start + n].copy_(k[:, :n])
+            self.kv.values[layer][row, :, start:start + n].copy_(v[:, :n])
+
+    def take(self, row: int, start: int, end: int) -> tuple[list[torch.Tensor], list[torch.Tensor]]:
+        """Copies of ``row``'s keys and values in columns [start, end), layer by layer."""
+        layers = sorted(self.kv.keys)
+        return ([self.kv.keys[i][row, :, start:end].clone() for i in layers],
+                [self.kv.values[i][row, :, start:end].clone() for i in layers])
+
     def next(self, tokens: torch.Tensor) -> torch.Tensor:
         """Feeds one token a row ([rows]) at the next column; returns the logits that follow it (the
         returned tensor is reused by the next call)."""
@@ -206,6 +244,80 @@ class DecodeStep:
         self.graph = graph
 
 
+@dataclass
+class CachedPrefix:
+    tokens: list[int]
+    keys: list[torch.Tensor]  # per layer [kv heads, len(tokens), head dim]
+    values: list[torch.Tensor]
+
+
+class PrefixStore:
+    """Keys and values of the sequences sampled since the weights last changed, found again by
+    whole blocks of BLOCK tokens: an episode's next prompt is its last prompt + reply + the new
+    observation, so all but the new part need no prefill (re-running whole conversations was, by
+    estimate, half or more of a turn's sampling at 128 rows). Keys are chained block hashes, as in
+    vLLM's prefix caching: a hit on block k means the whole prefix up to it matches, and the entry
+    found last holds all of it. ``clear`` after every optimizer step: the values belong to the old
+    weights."""
+
+    BLOCK = 64
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.entries: OrderedDict[int, CachedPrefix] = OrderedDict()
+        self.blocks: dict[int, tuple[int, int]] = {}  # chained hash of the first k blocks -> (entry, k)
+        self.bytes = 0
+        self.next_id = 0
+        self.hits = self.lookups = self.reused_tokens = self.prompt_tokens = 0
+
+    @classmethod
+    def _hashes(cls, tokens: list[int]) -> list[int]:
+        out, h = [], 0
+        for k in range(len(tokens) // cls.BLOCK):
+            h = hash((h, tuple(tokens[k * cls.BLOCK:(k + 1) * cls.BLOCK])))
+            out.append(h)
+        return out
+
+    def find(self, prompt: list[int]) -> tuple[CachedPrefix | None, int, int]:
+        """(entry, n, id): the stored sequence sharing the most whole blocks with ``prompt`` and how
+        many tokens (fewer than the prompt's: its last token is always run, for the next logits)."""
+        self.lookups += 1
+        self.prompt_tokens += len(prompt)
+        best = (None, 0, -1)
+        for k, h in enumerate(self._hashes(prompt[:len(prompt) - 1])):
+            hit = self.blocks.get(h)
+            if hit is None or hit[0] not in self.entries:
+                break
+            entry = self.entries[hit[0]]
+            if entry.tokens[:(k + 1) * self.BLOCK] != prompt[:(k + 1) * self.BLOCK]:  # a hash collision
+                break
+            best = (entry, (k + 1) * self.BLOCK, hit[0])
+        if best[1]:
+            self.hits += 1
+            self.reused_tokens += best[1]
+        return best
+
+    def add(self, tokens: list[int], keys: list[torch.Tensor], values: list[torch.Tensor]) -> None:
+        entry = CachedPrefix(tokens, keys, values)
+        self.entries[self.next_id] = entry
+        for k, h in enumerate(self._hashes(tokens)):
+            self.blocks[h] = (self.next_id, k)
+        self.next_id += 1
+        self.bytes += sum(t.numel() * t.element_size() for t in keys + values)
+        while self.bytes > self.max_bytes and len(self.entries) > 1:
+            self.drop(next(iter(self.entries)))
+
+    def drop(self, entry_id: int) -> None:
+        entry = self.entries.pop(entry_id, None)
+        if entry is not None:
+            self.bytes -= sum(t.numel() * t.element_size() for t in entry.keys + entry.values)
+
+    def clear(self) -> None:
+        self.entries.clear()
+        self.blocks.clear()
+        self.bytes = 0
+
+
 def tokenizer_logits(logits: torch.Tensor, vocab_size: int) -> torch.Tensor:
     """The logits of the ids the tokenizer has: a model's vocabulary is often padded past the
     tokenizer's (the Qwen2.5-7B config has 152,064 rows, the Qwen tokenizer here 151,669 ids), and a
@@ -217,13 +329,14 @@ def tokenizer_logits(logits: torch.Tensor, vocab_size: int) -> torch.Tensor:
 
 
 def model_sampler(backbone, head, end_ids: list[int], pad_id: int, device: torch.device, vocab_size: int = 0,
-                  graphs: bool | None = None) -> SampleFn:
+                  graphs: bool | None = None, prefixes: PrefixStore | None = None) -> SampleFn:
     """Batched sampling: a prefill of the left-padded prompts (the vocabulary projection of the last
     position only: the [B, L, V] logits of a prompt never exist), then decode steps over a static
     KV cache, replayed as CUDA graphs on a GPU. Batches are padded up to a few shapes (rows: powers
     of two; context: powers of two from 256 tokens) so the captured steps are reused across calls; the
     padding rows repeat the first prompt and are dropped. ``vocab_size`` > 0: ids from it on are never
-    sampled (tokenizer_logits)."""
+    sampled (tokenizer_logits). With ``prefixes``, prompts that extend a sequence sampled before
+    prefill only their new part (PrefixStore)."""
     ends = torch.tensor(end_ids, device=device)
     use_graphs = device.type == "cuda" if graphs is None else graphs
     steps: OrderedDict[tuple[int, int], DecodeStep] = OrderedDict()
@@ -248,7 +361,17 @@ def model_sampler(backbone, head, end_ids: list[int], pad_id: int, device: torch
         for i, p in enumerate(padded):
             ids[i, width - len(p):] = torch.tensor(p, dtype=torch.long)
             mask[i, width - len(p):] = 1
-        logits = step.prefill(ids, mask, (mask.cumsum(-1) - 1).clamp(min=0))
+        pos = (mask.cumsum(-1) - 1).clamp(min=0)
+        hits = [prefixes.find(p) for p in prompts] if prefixes is not None else []
+        hits += hits[:1] * (rows - b)  # the padding rows repeat the first prompt
+        if any(n for _, n, _ in hits):
+            start = width - max(len(p) - n for p, (_, n, _) in zip(padded, hits))
+            for i, (p, (entry, n, _)) in enumerate(zip(padded, hits)):
+                if n:
+                    step.load(i, width - len(p), entry, n)
+            logits = step.extend(ids[:, start:], pos[:, start:], mask.bool(), start)
+        else:
+            logits = step.prefill(ids, mask, pos)
         done = torch.zeros(rows, dtype=torch.bool, device=device)
         done[b:] = True
         tokens, logps = [], []
@@ -272,6 +395,14 @@ def model_sampler(backbone, head, end_ids: list[int], pad_id: int, device: torch
         for t, lp in zip(toks, lps):
             n = next((k + 1 for k, x in enumerate(t) if x in end_set), len(t))
             result.append(Sample(t[:n], lp[:n], "stop" if n and t[n - 1] in end_set else "length"))
+        if prefixes is not None:
+            for _, _, entry_id in hits[:b]:  # an episode's new sequence supersedes the one it extended
+                prefixes.drop(entry_id)
+            for i, (p, r) in enumerate(zip(prompts, result)):
+                # the cache holds every token fed to the model: the prompt and all but the last sampled
+                fed = len(r.ids) - 1
+                keys, values = step.take(i, width - len(p), width + fed)
+                prefixes.add(p + r.ids[:fed], keys, values)
         return result
 
     return sample

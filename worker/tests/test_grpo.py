@@ -167,6 +167,40 @@ class SamplerMatchesTrainerTest(unittest.TestCase):
             trained, sampled = self._trained_and_sampled(trainer, prompts, out)
             self.assertLess(float((trained - sampled).abs().max()), 1e-4)
 
+    def test_a_prefix_cached_turn_samples_what_a_full_prefill_samples(self) -> None:
+        """Second turns that extend the first (prompt + reply + new tokens), in a batch with a fresh
+        prompt and a short one: greedy tokens equal, log-probs equal within 1e-4, and equal to the
+        trainer's; the cache spared most of their prefill."""
+        import numpy as np
+
+        from kaizen_worker.serve import PrefixStore
+
+        rng = np.random.default_rng(5)
+        with self._trainer(torch.float32) as trainer:
+            store = PrefixStore(1 << 30)
+            cached = model_sampler(trainer.backbone, trainer.head, [7], 0, trainer.device, 500, prefixes=store)
+            plain = model_sampler(trainer.backbone, trainer.head, [7], 0, trainer.device, 500)
+            # 116 + 12 and 244 + 12 sampled tokens end on a block boundary: the last sampled token
+            # was never fed to the model, so a cache that kept it would hand out a wrong block
+            first = [[int(t) for t in rng.integers(10, 400, size=n)] for n in (116, 244, 70)]
+            out1 = cached(first, 12, 0.0)
+            self.assertEqual([len(o.ids) for o in out1], [12, 12, 12])
+            self.assertEqual(store.reused_tokens, 0)
+            second = [p + o.ids + [int(t) for t in rng.integers(10, 400, size=k)] for p, o, k in zip(first, out1, (20, 5, 40))]
+            second += [[int(t) for t in rng.integers(10, 400, size=90)], [11, 12, 13]]  # fresh, and short
+            for temperature in (0.0,):
+                got, want = cached(second, 12, temperature), plain(second, 12, temperature)
+                self.assertEqual([g.ids for g in got], [w.ids for w in want])
+                for g, w in zip(got, want):
+                    self.assertLess(max(abs(a - b) for a, b in zip(g.logprobs, w.logprobs)), 1e-4)
+            self.assertEqual(store.reused_tokens, 64 + 192 + 64)  # whole blocks fed before: 127, 255 and 81 tokens
+            trained, sampled = self._trained_and_sampled(trainer, second, got)
+            self.assertLess(float((trained - sampled).abs().max()), 1e-4)
+            store.clear()
+            before = store.reused_tokens
+            cached(second, 4, 0.0)
+            self.assertEqual(store.reused_tokens, before)  # nothing found after clear (new weights)
+
     @unittest.skipUnless(torch.cuda.is_available(), "bfloat16 sampling runs on the GPU")
     def test_bfloat16_sampling_follows_the_float32_adapters_after_a_step(self) -> None:
         """bf16 (as the GPU runs): sampled and trained log-probs differ by rounding only, and after a
@@ -239,7 +273,7 @@ class SamplerMatchesTrainerTest(unittest.TestCase):
             s = GrpoSettings(kind="grpo", model=tmp + "/m", name="p", out=tmp + "/run",
                              lora=LoraSettings(8, 16, 0.0, list(targets)), dtype=str(dtype).split(".")[-1],
                              learning_rate=learning_rate, weight_decay=0.0, max_grad_norm=1.0, clip=0.2, kl=0.05, seed=1,
-                             gradient_checkpointing=False, micro_batch_tokens=4096, max_batch=8, end_ids=[7], pad_id=0, vocab_size=500,
+                             gradient_checkpointing=False, micro_batch_tokens=4096, max_batch=8, end_ids=[7], pad_id=0, vocab_size=500, prefix_cache=False,
                              port=0, keep_checkpoints=1)
             yield Trainer(s, resume=False)
 

@@ -39,7 +39,7 @@ public record GrpoConfig(String name, Path model, String template, Path tokenize
     public record Grpo(int steps, int promptsPerStep, int generations, double temperature, int maxNewTokens,
                        int maxContext, double kl, double clip, double learningRate, double weightDecay,
                        double maxGradNorm, double partialWeight, int concurrency, int saveEvery, int keepCheckpoints,
-                       long seed, int microBatchTokens) {}
+                       long seed, int microBatchTokens, boolean prefixCache) {}
 
     /** What run.json records; a resumed run must match it (the steps count may grow). */
     public Map<String, Object> toJson() {

@@ -46,7 +46,7 @@ public final class GrpoConfigReader {
                 y.decimal("grpo.partial_weight", 0.5, 0, 1), (int) y.integer("grpo.concurrency", 64, 1, 4096),
                 (int) y.integer("grpo.save_every", 25, 1, Integer.MAX_VALUE),
                 (int) y.integer("grpo.keep_checkpoints", 2, 1, 1000), y.integer("grpo.seed", 1234, 0, Integer.MAX_VALUE),
-                (int) y.integer("grpo.micro_batch_tokens", 32768, 16, 1 << 26));
+                (int) y.integer("grpo.micro_batch_tokens", 32768, 16, 1 << 26), y.bool("grpo.prefix_cache", true));
         GrpoConfig.Lora lora = new GrpoConfig.Lora((int) y.integer("lora.r", 64, 1, 4096), (int) y.integer("lora.alpha", 128, 1, 1 << 16),
                 y.decimal("lora.dropout", 0.0, 0, 0.9), y.texts("lora.targets", RunConfigReader.ALL_PROJECTIONS));
         String dtype = y.text("train.dtype", "bfloat16");

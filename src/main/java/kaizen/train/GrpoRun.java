@@ -230,6 +230,11 @@ public final class GrpoRun {
             m.put("episodes_per_s", episodes.size() / rolloutS);
             m.put("generation_busy_fraction", config.serving().isPresent() ? Double.NaN : busy / rolloutS);
             m.put("generation_batches", after.path("batches").asInt() - before.path("batches").asInt());
+            double prompted = after.path("prompt_tokens").asDouble() - before.path("prompt_tokens").asDouble();
+            if (prompted > 0) {  // the share of prompt tokens the worker's prefix cache spared a prefill
+                m.put("prefix_reused_share", (after.path("prefix_reused_tokens").asDouble()
+                        - before.path("prefix_reused_tokens").asDouble()) / prompted);
+            }
             return m;
         }
 

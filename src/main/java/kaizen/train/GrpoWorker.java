@@ -65,6 +65,7 @@ final class GrpoWorker implements AutoCloseable {
         m.put("end_ids", endIds);
         m.put("pad_id", padId);
         m.put("vocab_size", vocabSize);
+        m.put("prefix_cache", c.grpo().prefixCache());
         m.put("port", 0);
         m.put("keep_checkpoints", c.grpo().keepCheckpoints());
         return m;
