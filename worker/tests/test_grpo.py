@@ -229,6 +229,26 @@ class SamplerMatchesTrainerTest(unittest.TestCase):
             self.assertGreater(moved, 0.01)  # the change is visible at all
             self.assertLess(float((trained - sampled).abs().mean()), 0.2 * moved)
 
+    @unittest.skipUnless(torch.cuda.is_available(), "bfloat16 sampling runs on the GPU")
+    def test_bfloat16_prefix_cached_turns_match_the_trainer(self) -> None:
+        """bf16 with the prefix cache, as the GPU runs GRPO: a second turn's sampled log-probs differ
+        from the trainer's by rounding only (the cached keys and values come from another batch)."""
+        import numpy as np
+
+        from kaizen_worker.serve import PrefixStore
+
+        rng = np.random.default_rng(6)
+        with self._trainer(torch.bfloat16) as trainer:
+            store = PrefixStore(1 << 30)
+            sample = model_sampler(trainer.backbone, trainer.head, [7], 0, trainer.device, 500, prefixes=store)
+            first = [[int(t) for t in rng.integers(10, 400, size=n)] for n in (150, 230, 70, 300)]
+            out = sample(first, 12, 1.0)
+            second = [p + o.ids + [int(t) for t in rng.integers(10, 400, size=20)] for p, o in zip(first, out)]
+            out = sample(second, 12, 1.0)
+            self.assertGreater(store.reused_tokens, 0)
+            trained, sampled = self._trained_and_sampled(trainer, second, out)
+            self.assertLess(float((trained - sampled).abs().mean()), 0.05)
+
     def test_policy_gradient_steps_raise_a_simple_reward(self) -> None:
         """Sampling, group-relative advantages (as GroupAdvantages computes them in Java) and the
         worker's clipped step, end to end: the reward is the share of even tokens among 4 sampled
