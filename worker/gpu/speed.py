@@ -33,7 +33,8 @@ import numpy as np
 import torch
 
 from kaizen_worker.attention import disable_cudnn_attention
-from kaizen_worker.model import LoraSettings, apply_lora, backbone_and_head
+from kaizen_worker.losses import target_weights, weighted_token_ce
+from kaizen_worker.model import LoraSettings, apply_lora, backbone_and_head, compute_precision
 from kaizen_worker.sft import batch_loss
 from kaizen_worker.shards import LOSS, START, Row, ShardSet, collate
 from kaizen_worker.tiny_model import build
@@ -52,11 +53,13 @@ VARIANTS = {
     # name: (path, gradient checkpointing, lora dropout, micro-batch: rows (kaizen) or examples (plain),
     #        extra: "autocast" = the plain loop under torch.autocast (what HF Trainer's bf16=True does),
     #        "compile" = Kaizen's path with each layer's MLP and norms compiled by torch.compile,
-    #        "peft-lora" = Kaizen's path with peft's own LoRA forward instead of fused_lora's)
+    #        "peft-lora" = Kaizen's path with peft's own LoRA forward instead of fused_lora's,
+    #        "compile-layers" = each whole decoder layer compiled, the packed attention left outside)
     "kaizen-plan": ("kaizen", True, 0.05, 1, ""),
     "kaizen-fast": ("kaizen", False, 0.0, 1, ""),
     "kaizen-fast-peft-lora": ("kaizen", False, 0.0, 1, "peft-lora"),
     "kaizen-fast-compile": ("kaizen", False, 0.0, 1, "compile"),
+    "kaizen-fast-compile-layers": ("kaizen", False, 0.0, 1, "compile-layers"),
     "kaizen-fast-mb2": ("kaizen", False, 0.0, 2, ""),
     "plain-plan": ("plain", True, 0.05, 4, ""),
     "plain-plan-autocast": ("plain", True, 0.05, 4, "autocast"),
@@ -81,6 +84,34 @@ def compile_pointwise(peft_model) -> None:
     for layer in peft_model.get_base_model().model.layers:
         for module in (layer.mlp, layer.input_layernorm, layer.post_attention_layernorm):
             module.compile(dynamic=True)  # packed rows differ in length: one graph for all of them
+
+
+def compile_layers(peft_model) -> dict:
+    """torch.compile on each whole decoder layer (norms, projections with their adapters, rotary
+    embedding, MLP, residuals); the packed attention runs outside the graphs (a graph break), and
+    reads the batch's spans from the returned holder rather than from the layer's arguments."""
+    from transformers import AttentionInterface
+
+    from kaizen_worker.attention import packed_attention
+
+    import torch._dynamo.config as dynamo
+
+    for knob in ("cache_size_limit", "recompile_limit"):
+        if hasattr(dynamo, knob):
+            setattr(dynamo, knob, 64)
+    holder: dict = {"now": None}
+
+    @torch._dynamo.disable
+    def attend(module, query, key, value, attention_mask, dropout=0.0, scaling=None, sliding_window=None, **kwargs):
+        return packed_attention(module, query, key, value, attention_mask, dropout, scaling, sliding_window,
+                                kaizen_segments=holder["now"])
+
+    AttentionInterface.register("kaizen_packed_outside", attend)
+    base = peft_model.get_base_model()
+    base.set_attn_implementation("kaizen_packed_outside")
+    for layer in base.model.layers:
+        layer.compile(dynamic=True)
+    return holder
 
 
 def useful_flops(model, examples: list[Row], r: int) -> dict:
@@ -153,6 +184,7 @@ def run_variant(name: str, preset: str, vocab: int, rows: list[Row], warm_rows: 
                                 fused=extra != "peft-lora")
         if extra == "compile":
             compile_pointwise(peft_model)
+        segments = compile_layers(peft_model) if extra == "compile-layers" else None
     else:  # peft as a plain loop uses it: its defaults (float32 adapters, their inputs cast to float32)
         from peft import LoraConfig, get_peft_model
 
@@ -171,7 +203,17 @@ def run_variant(name: str, preset: str, vocab: int, rows: list[Row], warm_rows: 
             return [collate(data[i:i + micro], packed=True).to(DEVICE) for i in range(0, len(data), micro)]
 
         def step(batch):
-            loss = batch_loss(backbone, head, batch, 1.0, 1.0) / max(1, int((batch.flags & LOSS).sum()))
+            if segments is None:
+                loss = batch_loss(backbone, head, batch, 1.0, 1.0)
+            else:  # the spans go around the compiled layers, which would specialise on them as arguments
+                segments["now"] = batch.segments
+                weights = target_weights(batch.flags)
+                selected = weights > 0
+                with compute_precision(backbone):
+                    hidden = backbone(input_ids=batch.input_ids, position_ids=batch.position_ids,
+                                      use_cache=False).last_hidden_state[:, :-1][selected]
+                loss = weighted_token_ce(hidden, head, batch.input_ids[:, 1:][selected], weights[selected])
+            loss = loss / max(1, int((batch.flags & LOSS).sum()))
             loss.backward()
             return loss
         timed, warm = units(rows), units(warm_rows)

@@ -18,10 +18,15 @@ import torch.nn.functional as F
 
 
 class _LoraLinear(torch.autograd.Function):
-    """y = x W^T + b + s (x_d A^T) B^T for a frozen W (and bias), x_d the adapter's (dropped-out) input."""
+    """y = x W^T + b + s (x_d A^T) B^T for a frozen W (and bias), x_d the adapter's (dropped-out) input;
+    ``x_d`` None: the adapter reads x itself (no dropout). None rather than x twice: torch.compile
+    cannot trace a Function given the same tensor for two inputs (it broke the graph at every
+    adapted projection)."""
 
     @staticmethod
     def forward(ctx, x, x_d, weight, bias, a, b, scale: float):
+        ctx.same_input = x_d is None
+        x_d = x if x_d is None else x_d
         lead = x.shape[:-1]
         x2, xd2 = x.reshape(-1, x.shape[-1]), x_d.reshape(-1, x_d.shape[-1])
         y = F.linear(x2, weight, bias)
@@ -29,7 +34,6 @@ class _LoraLinear(torch.autograd.Function):
         y.addmm_(h, b.t())
         ctx.save_for_backward(xd2, weight, a, b, h)
         ctx.scale = scale
-        ctx.same_input = x_d is x
         return y.view(*lead, y.shape[-1])
 
     @staticmethod
@@ -63,7 +67,7 @@ def _fused_forward(module, original, x: torch.Tensor, *args, **kwargs) -> torch.
     # sees the cast, so their gradients come back float32.
     a = module.lora_A[name].weight.to(x.dtype)
     b = module.lora_B[name].weight.to(x.dtype)
-    return _LoraLinear.apply(x, x_d, base.weight, base.bias, a, b, float(module.scaling[name]))
+    return _LoraLinear.apply(x, None if x_d is x else x_d, base.weight, base.bias, a, b, float(module.scaling[name]))
 
 
 def fuse(peft_model) -> int:
