@@ -161,8 +161,8 @@ def print_profile(one, batches) -> None:
         try:
             print(table.table(sort_by=key, row_limit=40, max_name_column_width=70), flush=True)
             return
-        except (AttributeError, KeyError):
-            continue
+        except Exception as e:  # noqa: BLE001 - a profile is extra: never lose the variants still to run
+            print(f"profile table by {key} failed: {e}", flush=True)
 
 
 def run_variant(name: str, preset: str, vocab: int, rows: list[Row], warm_rows: list[Row], seed: int,
