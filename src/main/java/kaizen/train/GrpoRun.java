@@ -3,11 +3,9 @@ package kaizen.train;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import kaizen.core.AtomicFile;
 import kaizen.core.Json;
 import kaizen.core.JsonlAppender;
 import kaizen.core.KaizenException;
@@ -88,7 +87,7 @@ public final class GrpoRun {
         ChatEncoder encoder = ChatEncoder.forModel(config.tokenizer(), config.template());
         List<Integer> endIds = endIds(encoder);
         Path workerJson = dir.resolve("worker.json");
-        writeAtomically(workerJson, Json.writePretty(GrpoWorker.settings(config, endIds, endIds.getFirst(), encoder.tokenizer().vocabSize())));
+        AtomicFile.write(workerJson, Json.writePretty(GrpoWorker.settings(config, endIds, endIds.getFirst(), encoder.tokenizer().vocabSize())));
         boolean resume = Files.isDirectory(dir.resolve("checkpoints"));
         WorkerCommand command = WorkerCommand.grpo(config, workerJson, resume, Optional.ofNullable(System.getenv("PYTHONPATH")).orElse(""));
         Map<String, Object> record = new LinkedHashMap<>();
@@ -300,7 +299,7 @@ public final class GrpoRun {
         Map<String, Object> status(String status, int step) {
             record.put("status", status);
             record.put("step", step);
-            writeAtomically(dir.resolve(RECORD), Json.writePretty(record));
+            AtomicFile.write(dir.resolve(RECORD), Json.writePretty(record));
             return record;
         }
     }
@@ -375,13 +374,4 @@ public final class GrpoRun {
         }
     }
 
-    static void writeAtomically(Path file, String text) {
-        try {
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
-    }
 }

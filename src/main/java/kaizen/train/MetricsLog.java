@@ -1,13 +1,7 @@
 package kaizen.train;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.List;
-import kaizen.core.Json;
 import kaizen.core.Jsonl;
 import kaizen.core.JsonlRecord;
 
@@ -29,16 +23,7 @@ final class MetricsLog {
     static void keepUpTo(Path runDir, String name, long step) {
         Path file = runDir.resolve(name);
         if (!Files.exists(file)) return;
-        List<JsonlRecord> kept = Jsonl.readLog(file).stream()
-                .filter(r -> r.node().path("step").asLong(Long.MAX_VALUE) <= step).toList();
-        StringBuilder sb = new StringBuilder();
-        for (JsonlRecord r : kept) sb.append(Json.write(r.node())).append('\n');
-        try {
-            Path tmp = runDir.resolve(name + ".tmp");
-            Files.writeString(tmp, sb, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot rewrite " + file, e);
-        }
+        Jsonl.writeAll(file, Jsonl.readLog(file).stream().map(JsonlRecord::node)
+                .filter(n -> n.path("step").asLong(Long.MAX_VALUE) <= step).toList());
     }
 }

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kaizen.core.AtomicFile;
 import kaizen.core.Json;
 import kaizen.core.KaizenException;
 
@@ -77,14 +77,7 @@ public record RunRecord(String name, String kind, Status status, String configSh
     }
 
     public void write(Path dir) {
-        try {
-            Files.createDirectories(dir);
-            Path tmp = dir.resolve(FILE + ".tmp");
-            Files.writeString(tmp, Json.writePretty(toJson()) + "\n");
-            Files.move(tmp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new KaizenException("cannot write " + dir.resolve(FILE) + ": " + e.getMessage(), e);
-        }
+        AtomicFile.write(dir.resolve(FILE), Json.writePretty(toJson()) + "\n");
     }
 
     /** What an earlier invocation recorded in {@code dir}, if anything: status and hashes for the resume decision. */

@@ -8,13 +8,13 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import kaizen.core.AtomicFile;
 import kaizen.core.Json;
 
 /**
@@ -150,9 +150,7 @@ public final class ShardWriter implements AutoCloseable {
                 current = null;
             }
             ShardIndex index = new ShardIndex(kind, layout, maxLength, rows, examples, tokens, trained, dropped, done);
-            Path tmp = folder.resolve(ShardIndex.FILE + ".tmp");
-            Files.writeString(tmp, Json.writePretty(index.toJson()) + "\n");
-            Files.move(tmp, folder.resolve(ShardIndex.FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFile.write(folder.resolve(ShardIndex.FILE), Json.writePretty(index.toJson()) + "\n");
             finished = index;
             return index;
         } catch (IOException e) {
