@@ -6,12 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import kaizen.core.KaizenException;
+import kaizen.core.Futures;
 import kaizen.core.Progress;
 import kaizen.data.Trajectory;
 import kaizen.data.gen.dbbench.DbBenchReplay;
@@ -72,15 +71,10 @@ final class Replays {
                     return ok;
                 }));
             }
+            List<Boolean> sound = Futures.join(futures, "replay");
             for (int i = 0; i < examples.size(); i++) {
-                if (!futures.get(i).get()) failed.add(examples.get(i).id());
+                if (!sound.get(i)) failed.add(examples.get(i).id());
             }
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new KaizenException("replay failed: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KaizenException("replay interrupted");
         }
         return failed;
     }

@@ -7,11 +7,10 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import kaizen.core.KaizenException;
+import kaizen.core.Futures;
 import kaizen.core.Message;
 import kaizen.core.Progress;
 import kaizen.core.Role;
@@ -106,13 +105,7 @@ public final class Negatives {
                     return d;
                 }));
             }
-            for (Future<Derived> f : futures) derived.add(f.get());
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new KaizenException("negatives failed: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KaizenException("negatives interrupted");
+            derived.addAll(Futures.join(futures, "negatives"));
         }
         List<Trajectory> out = new ArrayList<>();
         Map<String, Integer> rejected = new TreeMap<>();

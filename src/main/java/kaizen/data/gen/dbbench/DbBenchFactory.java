@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.random.RandomGenerator;
+import kaizen.core.Futures;
 import kaizen.core.Json;
 import kaizen.core.Jsonl;
 import kaizen.core.JsonlRecord;
@@ -96,13 +96,7 @@ public final class DbBenchFactory {
                     return r;
                 }));
             }
-            for (Future<Slot> f : futures) slots.add(f.get());
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new KaizenException("generation failed: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KaizenException("generation interrupted");
+            slots.addAll(Futures.join(futures, "generation"));
         }
         Map<String, Integer> rejected = new TreeMap<>();
         for (Slot sl : slots) {
