@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import kaizen.data.imports.texttosql.SqlToken.Kind;
 
 /**
@@ -365,39 +366,29 @@ final class SqliteToMysql {
     }
 
     private int match(int open) {
-        int depth = 0;
-        for (int k = open; k < t.size(); k++) {
-            if (t.get(k).isSymbol("(")) depth++;
-            else if (t.get(k).isSymbol(")") && --depth == 0) return k;
-        }
-        throw new UnsupportedSql("unbalanced parentheses");
+        return balancing(open, +1, x -> x.isSymbol("("), x -> x.isSymbol(")"), "unbalanced parentheses");
     }
 
     private int matchBack(int close) {
-        int depth = 0;
-        for (int k = close; k >= 0; k--) {
-            if (t.get(k).isSymbol(")")) depth++;
-            else if (t.get(k).isSymbol("(") && --depth == 0) return k;
-        }
-        throw new UnsupportedSql("unbalanced parentheses");
+        return balancing(close, -1, x -> x.isSymbol(")"), x -> x.isSymbol("("), "unbalanced parentheses");
     }
 
     private int caseEnd(int start) {
-        int depth = 0;
-        for (int k = start; k < t.size(); k++) {
-            if (t.get(k).isWord("CASE")) depth++;
-            else if (t.get(k).isWord("END") && --depth == 0) return k;
-        }
-        throw new UnsupportedSql("CASE without END");
+        return balancing(start, +1, x -> x.isWord("CASE"), x -> x.isWord("END"), "CASE without END");
     }
 
     private int caseStart(int end) {
+        return balancing(end, -1, x -> x.isWord("END"), x -> x.isWord("CASE"), "END without CASE");
+    }
+
+    /** The index of the token that balances the one at {@code from}, scanning in {@code step} (+1 or -1). */
+    private int balancing(int from, int step, Predicate<SqlToken> deeper, Predicate<SqlToken> shallower, String unbalanced) {
         int depth = 0;
-        for (int k = end; k >= 0; k--) {
-            if (t.get(k).isWord("END")) depth++;
-            else if (t.get(k).isWord("CASE") && --depth == 0) return k;
+        for (int k = from; k >= 0 && k < t.size(); k += step) {
+            if (deeper.test(t.get(k))) depth++;
+            else if (shallower.test(t.get(k)) && --depth == 0) return k;
         }
-        throw new UnsupportedSql("END without CASE");
+        throw new UnsupportedSql(unbalanced);
     }
 
     /** The [from, to] ranges of the comma-separated arguments between two positions. */
