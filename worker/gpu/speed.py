@@ -72,15 +72,21 @@ def examples_of(row: Row) -> list[Row]:
     return [Row(row.ids[a:b], row.flags[a:b] & ~np.uint8(START)) for a, b in zip(starts, starts[1:])]
 
 
-def compile_pointwise(peft_model) -> None:
-    """torch.compile on each decoder layer's MLP (three adapted projections, SiLU, product) and both
-    RMSNorms: their element-wise work fuses into few kernels. Attention stays eager (its per-example
-    spans change every batch). Compiled once, reused by every layer (parameters are graph inputs)."""
+def allow_recompiles() -> None:
+    """A few compilations per compiled function (shapes of the 7 projections, the first layer's input
+    without gradient) must not exhaust dynamo's default limit of 8 (the knob's name changed in 2.7)."""
     import torch._dynamo.config as dynamo
 
     for knob in ("cache_size_limit", "recompile_limit"):
         if hasattr(dynamo, knob):
             setattr(dynamo, knob, 64)
+
+
+def compile_pointwise(peft_model) -> None:
+    """torch.compile on each decoder layer's MLP (three adapted projections, SiLU, product) and both
+    RMSNorms: their element-wise work fuses into few kernels. Attention stays eager (its per-example
+    spans change every batch). Compiled once, reused by every layer (parameters are graph inputs)."""
+    allow_recompiles()
     for layer in peft_model.get_base_model().model.layers:
         for module in (layer.mlp, layer.input_layernorm, layer.post_attention_layernorm):
             module.compile(dynamic=True)  # packed rows differ in length: one graph for all of them
@@ -94,11 +100,7 @@ def compile_layers(peft_model) -> dict:
 
     from kaizen_worker.attention import packed_attention
 
-    import torch._dynamo.config as dynamo
-
-    for knob in ("cache_size_limit", "recompile_limit"):
-        if hasattr(dynamo, knob):
-            setattr(dynamo, knob, 64)
+    allow_recompiles()
     holder: dict = {"now": None}
 
     @torch._dynamo.disable
