@@ -288,10 +288,13 @@ class PrefixStore:
             hit = self.blocks.get(h)
             if hit is None or hit[0] not in self.entries:
                 break
-            entry = self.entries[hit[0]]
-            if entry.tokens[:(k + 1) * self.BLOCK] != prompt[:(k + 1) * self.BLOCK]:  # a hash collision
+            entry, end = self.entries[hit[0]], (k + 1) * self.BLOCK
+            # against hash collisions, every token used is compared: an entry already checked up to
+            # block k-1 needs only block k (comparing the whole prefix each block was quadratic)
+            start = end - self.BLOCK if hit[0] == best[2] else 0
+            if entry.tokens[start:end] != prompt[start:end]:
                 break
-            best = (entry, (k + 1) * self.BLOCK, hit[0])
+            best = (entry, end, hit[0])
         if best[1]:
             self.hits += 1
             self.reused_tokens += best[1]
