@@ -5,8 +5,8 @@
 #      data/sft.jsonl (household + DBBench trajectories) or, without it, on household
 #      trajectories generated here; merged at the end;
 #   2. DPO from the merged SFT model (issue7.sh dpo): held-out chosen-over-rejected margin;
-#   3. `kaizen train grpo` from the SFT model: held-out success at step 0 (greedy, household
-#      protocol, 128 worlds of the held-out split), GRPO steps with rollouts through the same
+#   3. `kaizen train grpo` from the SFT model: held-out success at step 0 (household protocol, 128
+#      worlds of the held-out split, greedy and 4 samples each at the training temperature), GRPO steps with rollouts through the same
 #      protocol, held-out success every 25 steps and at the end; curve.png.
 # A call can last 10 minutes and the whole run takes longer, so `start` launches the pipeline in
 # its own session and then waits like `wait` does: up to WAIT seconds (default 560) for it to
@@ -18,7 +18,8 @@
 # run (split in parts of 15 MB: a call returns at most 8 files of 16 MiB): sft-adapter.tgz.NN (the
 # SFT adapter in bf16, carry_sft.py) and grpo-run.tgz.NN (the GRPO run folder with its latest
 # checkpoint). `resume` (CARRY_IN=folder holding those parts) rebuilds the random base from its
-# seed, merges the adapter into it and resumes `kaizen train grpo` from the checkpoint, no SFT.
+# seed, merges the adapter into it and resumes `kaizen train grpo` from the checkpoint, no SFT
+# (with no grpo-run parts in CARRY_IN: a fresh GRPO run from the carried SFT model).
 #   bash grpo_device.sh check|speed|start|checkstart|resume|wait
 set -uo pipefail
 B=$(cd "$(dirname "$0")" && pwd)
@@ -92,8 +93,12 @@ resume_pipeline() {  # a later session: the carried SFT adapter and GRPO run fol
   setup || return 1
   mkdir -p "$W/sft" && cat "$CARRY_IN"/sft-adapter.tgz.* | tar xz -C "$W/sft" || return 1
   python3 "$B/worker/gpu/carry_sft.py" merge "$W/base" "$W/sft/adapter" "$W/sft/merged" || return 1
-  cat "$CARRY_IN"/grpo-run.tgz.* | tar xz -C "$W" || return 1
-  echo "resuming at $(ls "$W/grpo/checkpoints")"
+  if ls "$CARRY_IN"/grpo-run.tgz.* > /dev/null 2>&1; then
+    cat "$CARRY_IN"/grpo-run.tgz.* | tar xz -C "$W" || return 1
+    echo "resuming at $(ls "$W/grpo/checkpoints")"
+  else
+    echo "no GRPO run carried: a fresh GRPO run from the carried SFT model"
+  fi
   grpo_stage
 }
 
@@ -111,13 +116,15 @@ tasks:
   held_out: ${HELD_OUT:-128}
   held_out_seed: 1
   eval_every: ${EVAL_EVERY:-25}
+  held_out_samples: ${HELD_OUT_SAMPLES:-4}
 grpo:
   steps: ${GRPO_STEPS:-400}
   prompts_per_step: ${GRPO_PROMPTS:-32}
   generations: 4
   temperature: 0.8
   max_new_tokens: ${MAX_NEW:-256}
-  kl: 0.05
+  kl: ${GRPO_KL:-0.05}
+  loss_normalization: ${LOSS_NORM:-episode}
   learning_rate: ${GRPO_LR:-1.0e-4}
   concurrency: ${CONCURRENCY:-128}
   save_every: ${SAVE_EVERY:-10}
@@ -170,7 +177,7 @@ wait_for() {
 check() {  # the worker's tests on the GPU (graph-captured sampler included) and the sampler bench
   mkdir -p "$OUT"
   export PYTHONUNBUFFERED=1 PYTHONPATH="$B/worker"
-  (cd "$B/worker" && python3 -m unittest tests.test_grpo tests.test_attention tests.test_precision tests.test_fused_lora) > "$OUT/tests.log" 2>&1
+  (cd "$B/worker" && python3 -m unittest tests.test_grpo tests.test_attention tests.test_precision tests.test_fused_lora tests.test_rms_norm) > "$OUT/tests.log" 2>&1
   local rc=$?
   tail -4 "$OUT/tests.log"
   python3 "$B/worker/gpu/sampler_bench.py" 2>&1 | tee "$OUT/sampler.jsonl" | tail -4

@@ -4,9 +4,9 @@ from a packed shard folder), with the same model shape (random weights) and the 
 
     python3 worker/gpu/speed.py --shards DIR [--preset qwen2.5-7b] [--rows 12] [--variants ...]
 
-Kaizen: packed rows of <= 4096 tokens, per-example causal attention (kaizen_packed), vocabulary
-projection at trained positions only, float32 adapters computed in bf16 (model.compute_precision),
-fused AdamW. Plain loop: the examples of the same rows in a seeded random order, padded per batch
+Kaizen: packed rows of <= 4096 tokens, per-example causal attention (kaizen_packed: one varlen
+flash-attention call a layer), vocabulary projection at trained positions only, float32 adapters
+computed in bf16 (model.compute_precision) by fused_lora, torch's fused RMSNorm, fused AdamW. Plain loop: the examples of the same rows in a seeded random order, padded per batch
 to the longest (HF collator style), labels -100 outside the replies, ``model(input_ids,
 attention_mask, labels)`` (full logits, transformers' loss), SDPA with the padding mask, torch's
 default AdamW, peft's defaults (float32 adapters computed in float32; the ``-autocast`` variant runs
@@ -27,12 +27,13 @@ import argparse
 import contextlib
 import gc
 import json
+import os
 import time
 
 import numpy as np
 import torch
 
-from kaizen_worker.attention import disable_cudnn_attention
+from kaizen_worker.attention import KERNEL_ENV, disable_cudnn_attention
 from kaizen_worker.losses import target_weights, weighted_token_ce
 from kaizen_worker.model import LoraSettings, apply_lora, backbone_and_head, compute_precision
 from kaizen_worker.sft import batch_loss
@@ -51,12 +52,17 @@ def sync() -> None:
 
 VARIANTS = {
     # name: (path, gradient checkpointing, lora dropout, micro-batch: rows (kaizen) or examples (plain),
-    #        extra: "autocast" = the plain loop under torch.autocast (what HF Trainer's bf16=True does),
-    #        "compile" = Kaizen's path with each layer's MLP and norms compiled by torch.compile,
-    #        "peft-lora" = Kaizen's path with peft's own LoRA forward instead of fused_lora's,
-    #        "compile-layers" = each whole decoder layer compiled, the packed attention left outside)
+    #        extras, comma-separated: "autocast" = the plain loop under torch.autocast (what HF Trainer's
+    #        bf16=True does); for Kaizen's path, what differs from its defaults (varlen attention, fused
+    #        RMSNorm, fused LoRA): "sdpa" = one SDPA call per packed example (KAIZEN_PACKED_ATTENTION=sdpa),
+    #        "own-norms" = the model's own RMSNorm, "peft-lora" = peft's LoRA forward, "compile" = each
+    #        layer's MLP and norms compiled by torch.compile, "compile-layers" = each whole decoder layer
+    #        compiled, the packed attention left outside)
     "kaizen-plan": ("kaizen", True, 0.05, 1, ""),
     "kaizen-fast": ("kaizen", False, 0.0, 1, ""),
+    "kaizen-fast-sdpa": ("kaizen", False, 0.0, 1, "sdpa"),
+    "kaizen-fast-own-norms": ("kaizen", False, 0.0, 1, "own-norms"),
+    "kaizen-fast-sdpa-own-norms": ("kaizen", False, 0.0, 1, "sdpa,own-norms"),
     "kaizen-fast-peft-lora": ("kaizen", False, 0.0, 1, "peft-lora"),
     "kaizen-fast-compile": ("kaizen", False, 0.0, 1, "compile"),
     "kaizen-fast-compile-layers": ("kaizen", False, 0.0, 1, "compile-layers"),
@@ -169,7 +175,12 @@ def print_profile(one, batches) -> None:
 
 def run_variant(name: str, preset: str, vocab: int, rows: list[Row], warm_rows: list[Row], seed: int,
                 profile: bool = False) -> dict:
-    path, checkpointing, dropout, micro, extra = VARIANTS[name]
+    path, checkpointing, dropout, micro, extra_list = VARIANTS[name]
+    extra = set(extra_list.split(",")) - {""}
+    if "sdpa" in extra:
+        os.environ[KERNEL_ENV] = "sdpa"
+    else:
+        os.environ.pop(KERNEL_ENV, None)
     if CUDA:
         torch.cuda.empty_cache()
         torch.cuda.reset_peak_memory_stats()
@@ -183,10 +194,10 @@ def run_variant(name: str, preset: str, vocab: int, rows: list[Row], warm_rows: 
     flops = useful_flops(model, examples, 64)  # before peft wraps the projections
     if path == "kaizen":
         peft_model = apply_lora(model, LoraSettings(64, 128, dropout, PROJECTIONS), checkpointing, False,
-                                fused=extra != "peft-lora")
-        if extra == "compile":
+                                fused="peft-lora" not in extra, fused_norms="own-norms" not in extra)
+        if "compile" in extra:
             compile_pointwise(peft_model)
-        segments = compile_layers(peft_model) if extra == "compile-layers" else None
+        segments = compile_layers(peft_model) if "compile-layers" in extra else None
     else:  # peft as a plain loop uses it: its defaults (float32 adapters, their inputs cast to float32)
         from peft import LoraConfig, get_peft_model
 
@@ -220,7 +231,7 @@ def run_variant(name: str, preset: str, vocab: int, rows: list[Row], warm_rows: 
             return loss
         timed, warm = units(rows), units(warm_rows)
     else:
-        precision = (lambda: torch.autocast(DEVICE.type, dtype=torch.bfloat16)) if extra == "autocast" \
+        precision = (lambda: torch.autocast(DEVICE.type, dtype=torch.bfloat16)) if "autocast" in extra \
             else contextlib.nullcontext
 
         def step(batch):
@@ -303,10 +314,11 @@ def main() -> None:
             r = run_variant(name, args.preset, args.vocab, rows, warm_rows, args.seed,
                             name in args.profile.split(","))
             r["mfu_vs_measured_matmul"] = r["useful_tflops_per_s"] * 1e12 / peak
-        except torch.cuda.OutOfMemoryError as e:
-            r = {"variant": name, "error": f"out of memory: {str(e)[:200]}"}
+        except Exception as e:  # noqa: BLE001 - out of memory, a compile failure: the other variants still run
+            r = {"variant": name, "error": f"{type(e).__name__}: {str(e)[:300]}"}
             gc.collect()
-            torch.cuda.empty_cache()
+            if CUDA:
+                torch.cuda.empty_cache()
         results.append(r)
         print(json.dumps(r), flush=True)
     ok = [r for r in results if "error" not in r]

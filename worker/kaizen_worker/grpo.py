@@ -5,10 +5,11 @@
 Loads the base (the SFT model), adds fresh LoRA adapters, and serves (serve.py) on 127.0.0.1.
 Java runs the episodes against ``/v1/completions``, computes rewards and group-relative
 advantages, and posts the token-level batch to ``/kaizen/step``: rows of ``ids``, ``trained``
-(1 on model-written tokens), ``old_logprobs`` (what the server returned for those tokens) and one
-``advantage`` per row. The step is the clipped surrogate plus ``kl`` x the k3 KL estimate to the
-frozen base (the same model with adapters disabled), summed over trained tokens and divided by
-their count, one optimizer step a batch. ``/kaizen/checkpoint`` writes a checkpoint (checkpoint.py),
+(1 on model-written tokens), ``old_logprobs`` (what the server returned for those tokens), one
+``advantage`` per row and optionally a ``token_weight`` (default 1; Java's grpo.loss_normalization
+sets it). The step is the clipped surrogate plus ``kl`` x the k3 KL estimate to the frozen base
+(the same model with adapters disabled), a weighted mean over trained tokens, one optimizer step
+a batch. ``/kaizen/checkpoint`` writes a checkpoint (checkpoint.py),
 ``/kaizen/shutdown`` ends the process. Events on stdout: ``serving`` (port), ``resumed``, ``stopped``.
 """
 from __future__ import annotations
@@ -71,8 +72,9 @@ class GrpoSettings:
 PREFIX_CACHE_BYTES = 8 << 30  # keys and values of earlier sequences kept for their episodes' next turns
 
 
-def rows_of(batch: dict) -> list[tuple[Row, np.ndarray, float]]:
-    """The posted rows as shard rows (trained tokens flagged LOSS), their old log-probs and advantages."""
+def rows_of(batch: dict) -> list[tuple[Row, np.ndarray, float, float]]:
+    """The posted rows as shard rows (trained tokens flagged LOSS), their old log-probs, advantages
+    and token weights."""
     out = []
     for i, r in enumerate(batch["rows"]):
         ids = np.asarray(r["ids"], dtype=np.int32)
@@ -82,7 +84,10 @@ def rows_of(batch: dict) -> list[tuple[Row, np.ndarray, float]]:
             raise ValueError(f"row {i}: ids, trained and old_logprobs must have one entry per token (at least 2)")
         if trained[0]:
             raise ValueError(f"row {i}: the first token cannot be trained (nothing predicts it)")
-        out.append((Row(ids, trained * LOSS), old, float(r["advantage"])))
+        weight = float(r.get("token_weight", 1.0))
+        if not (weight >= 0.0 and np.isfinite(weight)):
+            raise ValueError(f"row {i}: token_weight must be a finite number >= 0, not {r.get('token_weight')}")
+        out.append((Row(ids, trained * LOSS), old, float(r["advantage"]), weight))
     return out
 
 
@@ -139,25 +144,32 @@ class Trainer:
         self.model.train()
         for g in self.optimizer.param_groups:
             g["lr"] = lr
-        total = float(sum(int(r.flags[1:].astype(bool).sum()) for r, _, _ in rows))
+        counts = [int(r.flags[1:].astype(bool).sum()) for r, _, _, _ in rows]
+        total = float(sum(counts))  # the reported terms are plain token means
+        weight_sum = sum(n * w for n, (_, _, _, w) in zip(counts, rows))
+        if weight_sum <= 0:
+            raise ValueError("every row has token_weight 0: nothing to train")
         sums = {"loss": 0.0, "kl": 0.0, "ratio": 0.0, "clipped": 0.0, "logprob_gap": 0.0}
-        for group in micro_batches([len(r.ids) for r, _, _ in rows], self.s.micro_batch_tokens):
+        for group in micro_batches([len(r.ids) for r, _, _, _ in rows], self.s.micro_batch_tokens):
             batch = collate([rows[i][0] for i in group], packed=False, pad_id=self.s.pad_id).to(self.device)
             selected = target_weights(batch.flags) > 0
             width = batch.input_ids.shape[1]
             old = torch.zeros((len(group), width), dtype=torch.float32)
             adv = torch.zeros((len(group), width), dtype=torch.float32)
+            weight = torch.zeros((len(group), width), dtype=torch.float32)
             for k, i in enumerate(group):
                 n = len(rows[i][0].ids)
                 old[k, :n] = torch.from_numpy(rows[i][1])
                 adv[k, :n] = rows[i][2]
+                weight[k, :n] = rows[i][3]
             old = old.to(self.device)[:, 1:][selected]
             adv = adv.to(self.device)[:, 1:][selected]
+            weight = weight.to(self.device)[:, 1:][selected]
             logp = self.logps(batch, selected)
             with torch.no_grad(), self.model.disable_adapter():
                 ref = self.logps(batch, selected)
             loss, terms = grpo_token_terms(logp, old, ref, adv, self.s.clip, self.s.kl)
-            (loss.sum() / total).backward()
+            ((loss * weight).sum() / weight_sum).backward()
             sums["loss"] += float(loss.detach().sum())
             sums["kl"] += float(terms["kl"].sum())
             sums["ratio"] += float(terms["ratio"].sum())
@@ -171,7 +183,7 @@ class Trainer:
             torch.cuda.synchronize()
         self.step += 1
         return {"step": self.step, "grad_norm": grad_norm, "trained_tokens": int(total), "rows": len(rows),
-                "tokens": int(sum(len(r.ids) for r, _, _ in rows)), "seconds": time.perf_counter() - t0,
+                "tokens": int(sum(len(r.ids) for r, _, _, _ in rows)), "seconds": time.perf_counter() - t0,
                 **{k: v / max(total, 1.0) for k, v in sums.items()}}
 
     def save(self, body: dict) -> dict:

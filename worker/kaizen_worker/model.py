@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib.util
 import os
 from dataclasses import dataclass, field
 
 import torch
+import torch.nn.functional as F
 
 from . import fused_lora
 from .attention import disable_cudnn_attention, register as register_attention
@@ -52,9 +54,11 @@ def load_base(folder: str, dtype: str, quantization: str, device: torch.device):
     return model, effective
 
 
-def apply_lora(model, lora: LoraSettings, gradient_checkpointing: bool, quantized: bool, fused: bool = True):
+def apply_lora(model, lora: LoraSettings, gradient_checkpointing: bool, quantized: bool, fused: bool = True,
+               fused_norms: bool = True):
     """peft's LoRA on ``model``; ``fused``: adapted projections run fused_lora's computation (same
-    parameters and saved adapter, fewer passes over each projection's output)."""
+    parameters and saved adapter, fewer passes over each projection's output); ``fused_norms``:
+    RMSNorms run torch's fused kernel (fuse_rms_norms). Both off only for speed comparisons."""
     from peft import LoraConfig, get_peft_model
 
     if quantized:
@@ -72,7 +76,33 @@ def apply_lora(model, lora: LoraSettings, gradient_checkpointing: bool, quantize
         keep_adapter_inputs_in_half(peft_model)
     if fused and not quantized:
         fused_lora.fuse(peft_model)
+    if fused_norms:
+        fuse_rms_norms(peft_model)
     return peft_model
+
+
+def fuse_rms_norms(model) -> int:
+    """Routes every RMSNorm of a Qwen-family model (``variance_epsilon`` and ``weight``) through
+    torch's ``F.rms_norm``, which on a GPU is one fused kernel forward and one backward; the
+    model's own forward upcasts to float32, squares, averages, scales, casts back and multiplies
+    by the weight, one pass over the [tokens, hidden] activations each, twice per layer, forward
+    and backward (docs/BENCHMARKS.md). The result differs only in rounding: the weight is applied
+    before the cast to half precision rather than after it. Returns how many modules it changed."""
+    count = 0
+    for module in model.modules():
+        if type(module).__name__.endswith("RMSNorm") and hasattr(module, "variance_epsilon") \
+                and isinstance(getattr(module, "weight", None), torch.Tensor) \
+                and not isinstance(module.forward, functools.partial):  # not fused already
+            module.forward = functools.partial(_rms_norm, module)
+            count += 1
+    return count
+
+
+def _rms_norm(module, hidden: torch.Tensor) -> torch.Tensor:
+    # autocast would run it in float32 and return float32 activations: the kernel computes in
+    # float32 internally anyway, and the model's own norm returns its input's dtype.
+    with torch.autocast(hidden.device.type, enabled=False):
+        return F.rms_norm(hidden, (hidden.shape[-1],), module.weight.to(hidden.dtype), module.variance_epsilon)
 
 
 def _weights_dtype(module: torch.nn.Module) -> torch.dtype:

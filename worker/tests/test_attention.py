@@ -10,6 +10,7 @@ import torch
 from kaizen_worker.shards import LOSS, START, Row, collate
 
 HAS_TRANSFORMERS = importlib.util.find_spec("transformers") is not None
+HAS_SDPA = hasattr(torch.nn.functional, "scaled_dot_product_attention")  # torch >= 2.0 (Debian 12 has 1.13)
 
 
 def tiny_model(attention: str):
@@ -71,6 +72,94 @@ class PackedAttentionTest(unittest.TestCase):
         h = self.hidden(collate(rows, packed=False))
         for i, e in enumerate(self.examples):
             torch.testing.assert_close(h[i, :len(e)], self.alone(e), atol=1e-5, rtol=1e-5)
+
+
+def masked_reference(query, key, value, spans):
+    """Attention with an explicit block-diagonal causal mask: the definition packed_attention meets."""
+    b, heads, width, _ = query.shape
+    groups = heads // key.shape[1]
+    key, value = key.repeat_interleave(groups, dim=1), value.repeat_interleave(groups, dim=1)
+    mask = torch.zeros((b, 1, width, width), dtype=torch.bool, device=query.device)
+    for r, row in enumerate(spans):
+        for s, e in row:
+            mask[r, 0, s:e, s:e] = torch.ones((e - s, e - s), dtype=torch.bool, device=query.device).tril()
+    out = torch.nn.functional.scaled_dot_product_attention(query, key, value, attn_mask=mask)
+    return out.transpose(1, 2)
+
+
+SPANS = [[(0, 5), (5, 17), (17, 24)], [(0, 19), (19, 24)]]
+
+
+def qkv(dtype, device, heads=4, kv_heads=2, width=24, dim=16):
+    gen = torch.Generator(device=device).manual_seed(5)
+    return [torch.randn(2, h, width, dim, generator=gen, device=device, dtype=dtype).requires_grad_()
+            for h in (heads, kv_heads, kv_heads)]
+
+
+def outputs_and_grads(fn, tensors):
+    out = fn(*tensors)
+    grad = torch.randn(out.shape, generator=torch.Generator(device=out.device).manual_seed(9), device=out.device,
+                       dtype=out.dtype)
+    return [out.detach(), *torch.autograd.grad(out, tensors, grad)]
+
+
+class PackedKernelTest(unittest.TestCase):
+    @unittest.skipUnless(HAS_SDPA, "this torch has no scaled_dot_product_attention")
+    def test_per_span_sdpa_equals_the_masked_definition_forward_and_backward(self) -> None:
+        from kaizen_worker.attention import packed_attention
+
+        tensors = qkv(torch.float32, "cpu")
+        got = outputs_and_grads(lambda q, k, v: packed_attention(None, q, k, v, None, kaizen_segments=SPANS)[0], tensors)
+        want = outputs_and_grads(lambda q, k, v: masked_reference(q, k, v, SPANS), tensors)
+        for a, b in zip(got, want):
+            torch.testing.assert_close(a, b, atol=1e-5, rtol=1e-5)
+
+    @unittest.skipUnless(HAS_SDPA, "this torch has no scaled_dot_product_attention")
+    def test_the_comparison_notices_one_span_boundary_moved(self) -> None:
+        from kaizen_worker.attention import packed_attention
+
+        tensors = qkv(torch.float32, "cpu")
+        moved = [[(0, 6), (6, 17), (17, 24)], SPANS[1]]
+        got = packed_attention(None, *tensors, None, kaizen_segments=moved)[0]
+        self.assertGreater(float((got - masked_reference(*tensors, SPANS)).abs().max().detach()), 1e-2)
+
+    def test_spans_must_cover_each_row_in_order(self) -> None:
+        from kaizen_worker.attention import _cumulative
+
+        for bad in ([[(0, 5), (6, 24)]], [[(0, 5), (5, 20)]], [[(1, 24)]], [[(0, 10), (10, 10), (10, 24)]]):
+            with self.assertRaises(ValueError):
+                _cumulative(bad, 24, torch.device("cpu"))
+        bounds, longest = _cumulative(SPANS, 24, torch.device("cpu"))
+        self.assertEqual(bounds.tolist(), [0, 5, 17, 24, 43, 48])
+        self.assertEqual(longest, 19)
+
+    def test_kernel_choice(self) -> None:
+        import os
+
+        from kaizen_worker.attention import KERNEL_ENV, packed_kernel
+
+        self.assertEqual(packed_kernel(torch.zeros(1, dtype=torch.bfloat16)), "sdpa")  # CPU
+        old = os.environ.get(KERNEL_ENV)
+        try:
+            os.environ[KERNEL_ENV] = "flash"
+            with self.assertRaisesRegex(ValueError, "auto, varlen or sdpa"):
+                packed_kernel(torch.zeros(1))
+        finally:
+            os.environ.pop(KERNEL_ENV) if old is None else os.environ.__setitem__(KERNEL_ENV, old)
+
+    @unittest.skipUnless(torch.cuda.is_available(), "needs a GPU")
+    def test_varlen_on_the_gpu_equals_the_masked_definition(self) -> None:
+        from kaizen_worker.attention import _varlen, packed_attention, packed_kernel
+
+        self.assertIsNotNone(_varlen(), "torch's varlen attention is unusable here (see stderr)")
+        for heads, kv_heads in ((4, 2), (4, 4)):
+            tensors = qkv(torch.bfloat16, "cuda", heads, kv_heads, width=24, dim=64)
+            self.assertEqual(packed_kernel(tensors[0]), "varlen")
+            got = outputs_and_grads(lambda q, k, v: packed_attention(None, q, k, v, None, kaizen_segments=SPANS)[0],
+                                    tensors)
+            want = outputs_and_grads(lambda q, k, v: masked_reference(q, k, v, SPANS), tensors)
+            for a, b in zip(got, want):
+                torch.testing.assert_close(a.float(), b.float(), atol=3e-2, rtol=3e-2)
 
 
 if __name__ == "__main__":

@@ -26,10 +26,17 @@ def post(port: int, path: str, body: dict) -> dict:
 class RowsTest(unittest.TestCase):
     def test_rows_flag_trained_tokens_and_keep_old_logprobs(self) -> None:
         rows = rows_of({"rows": [{"ids": [5, 6, 7], "trained": [0, 1, 1], "old_logprobs": [0, -1.5, -0.5], "advantage": 0.7}]})
-        row, old, adv = rows[0]
+        row, old, adv, weight = rows[0]
         self.assertEqual(row.flags.tolist(), [0, LOSS, LOSS])
         self.assertEqual(old.tolist(), [0, -1.5, -0.5])
         self.assertAlmostEqual(adv, 0.7)
+        self.assertEqual(weight, 1.0)  # no token_weight: a plain token mean
+        weighted = rows_of({"rows": [{"ids": [5, 6], "trained": [0, 1], "old_logprobs": [0, -1], "advantage": 1,
+                                      "token_weight": 0.25}]})
+        self.assertEqual(weighted[0][3], 0.25)
+        with self.assertRaises(ValueError):
+            rows_of({"rows": [{"ids": [5, 6], "trained": [0, 1], "old_logprobs": [0, -1], "advantage": 1,
+                               "token_weight": -1}]})
 
     def test_misaligned_rows_are_refused(self) -> None:
         with self.assertRaises(ValueError):
@@ -280,6 +287,29 @@ class SamplerMatchesTrainerTest(unittest.TestCase):
             first, last = np.mean(rewards_by_step[:5 * 32]), np.mean(rewards_by_step[-5 * 32:])
             self.assertLess(first, 0.6)
             self.assertGreater(last, first + 0.2)
+
+    def test_token_weights_weigh_the_step_and_only_their_ratios_matter(self) -> None:
+        """A row of weight 0 changes nothing; scaling every weight changes nothing; a row that
+        weighs more moves the adapters differently (so the weights are not ignored)."""
+        rows = [{"ids": [3, 4, 5, 6, 9], "trained": [0, 0, 1, 1, 1], "old_logprobs": [0, 0, -6.0, -6.1, -6.2],
+                 "advantage": 1.0},
+                {"ids": [8, 2, 11, 12], "trained": [0, 1, 1, 1], "old_logprobs": [0, -6.0, -6.3, -6.1], "advantage": -1.0}]
+
+        def update(weights):
+            with self._trainer(torch.float32, learning_rate=1e-2) as trainer:
+                before = [p.detach().clone() for p in trainer.trainable]
+                chosen = [dict(r, token_weight=w) for r, w in zip(rows, weights) if w is not None]
+                trainer.train_step({"rows": chosen})
+                return [p.detach() - b for p, b in zip(trainer.trainable, before)]
+
+        alone = update([1.0, None])
+        for a, b in zip(update([1.0, 0.0]), alone):
+            torch.testing.assert_close(a, b, atol=1e-5, rtol=0)  # Adam: lr x sign of the gradient, at first
+        even = update([1.0, 1.0])
+        for a, b in zip(update([3.0, 3.0]), even):
+            torch.testing.assert_close(a, b, atol=1e-5, rtol=0)  # Adam: lr x sign of the gradient, at first
+        uneven = update([1.0, 4.0])
+        self.assertGreater(max(float((a - b).abs().max()) for a, b in zip(uneven, even)), 1e-3)
 
     @staticmethod
     @contextlib.contextmanager

@@ -16,21 +16,26 @@ import kaizen.core.PngCanvas;
 /**
  * DIR/curve.png from metrics.jsonl and eval.jsonl: per training step the reward mean and success
  * rate of the rollouts (thin, with a 10-step running mean drawn thick), and the held-out success
- * rate at each evaluation (dots joined). All three are in [0, 1], so one axis serves.
+ * rate at each evaluation (dots joined): greedy, and where the run samples the held-out tasks too
+ * ({@code tasks.held_out_samples}), at the training temperature (squares). All are in [0, 1], so
+ * one axis serves.
  */
 final class CurvePlot {
     static final String FILE = "curve.png";
     private static final int WIDTH = 900, HEIGHT = 500, LEFT = 60, RIGHT = 190, TOP = 50, BOTTOM = 50;
-    private static final Color REWARD = new Color(0x3b6ea5), SUCCESS = new Color(0xd1495b), HELD_OUT = new Color(0x2e933c);
+    private static final Color REWARD = new Color(0x3b6ea5), SUCCESS = new Color(0xd1495b), HELD_OUT = new Color(0x2e933c),
+            HELD_OUT_SAMPLED = new Color(0x8cc084);
 
     private CurvePlot() {}
 
     static Path write(Path dir) {
-        List<double[]> train = points(dir.resolve(MetricsLog.FILE), "reward_mean", "success_rate");
-        List<double[]> held = points(dir.resolve(GrpoRun.EVAL_FILE), "success_rate", "reward_mean");
+        List<double[]> train = points(dir.resolve(MetricsLog.FILE), "/reward_mean", "/success_rate");
+        List<double[]> held = points(dir.resolve(GrpoRun.EVAL_FILE), "/success_rate");
+        List<double[]> sampled = points(dir.resolve(GrpoRun.EVAL_FILE), "/sampled/success_rate");
         double maxStep = 1;
-        for (double[] p : train) maxStep = Math.max(maxStep, p[0]);
-        for (double[] p : held) maxStep = Math.max(maxStep, p[0]);
+        for (List<double[]> series : List.of(train, held, sampled)) {
+            for (double[] p : series) maxStep = Math.max(maxStep, p[0]);
+        }
         PngCanvas canvas = PngCanvas.white(WIDTH, HEIGHT);
         Graphics2D g = canvas.graphics();
         Frame f = new Frame(maxStep);
@@ -40,6 +45,9 @@ final class CurvePlot {
         line(g, f, train, 2, SUCCESS, 1f);
         line(g, f, smooth(train, 1, 10), 1, REWARD, 3f);
         line(g, f, smooth(train, 2, 10), 2, SUCCESS, 3f);
+        line(g, f, sampled, 1, HELD_OUT_SAMPLED, 2.5f);
+        g.setColor(HELD_OUT_SAMPLED);
+        for (double[] p : sampled) g.fillRect(f.x(p[0]) - 5, f.y(p[1]) - 5, 10, 10);
         line(g, f, held, 1, HELD_OUT, 2.5f);
         g.setColor(HELD_OUT);
         for (double[] p : held) g.fillOval(f.x(p[0]) - 5, f.y(p[1]) - 5, 10, 10);
@@ -47,7 +55,7 @@ final class CurvePlot {
         g.setStroke(new BasicStroke(1.5f));
         g.drawLine(LEFT, f.y(0), WIDTH - RIGHT, f.y(0));
         g.drawLine(LEFT, f.y(0), LEFT, f.y(1));
-        labels(g, f, maxStep);
+        labels(g, f, maxStep, !sampled.isEmpty());
         return canvas.write(dir.resolve(FILE));
     }
 
@@ -62,7 +70,7 @@ final class CurvePlot {
     }
 
     /** Text needs fonts; a machine without any still gets the curves. */
-    private static void labels(Graphics2D g, Frame f, double maxStep) {
+    private static void labels(Graphics2D g, Frame f, double maxStep, boolean withSampled) {
         try {
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
             g.drawString("GRPO: rollouts and held-out success", LEFT, 28);
@@ -76,8 +84,10 @@ final class CurvePlot {
             }
             g.drawString("step", (WIDTH - RIGHT + LEFT) / 2, HEIGHT - 12);
             int y = TOP + 10;
-            for (var e : List.of(java.util.Map.entry("reward mean", REWARD), java.util.Map.entry("success (rollouts)", SUCCESS),
-                    java.util.Map.entry("held-out success", HELD_OUT))) {
+            List<java.util.Map.Entry<String, Color>> legend = new ArrayList<>(List.of(java.util.Map.entry("reward mean", REWARD),
+                    java.util.Map.entry("success (rollouts)", SUCCESS), java.util.Map.entry("held-out success", HELD_OUT)));
+            if (withSampled) legend.add(java.util.Map.entry("held-out, sampled", HELD_OUT_SAMPLED));
+            for (var e : legend) {
                 g.setColor(e.getValue());
                 g.fillRect(WIDTH - RIGHT + 15, y - 9, 14, 10);
                 g.setColor(Color.BLACK);
@@ -111,11 +121,16 @@ final class CurvePlot {
         return out;
     }
 
-    private static List<double[]> points(Path file, String a, String b) {
+    /** (step, value at each JSON pointer) of every record that has the first pointer's value. */
+    private static List<double[]> points(Path file, String... pointers) {
         List<double[]> out = new ArrayList<>();
         if (!Files.exists(file)) return out;
         for (JsonlRecord r : Jsonl.readLog(file)) {
-            out.add(new double[] {r.node().path("step").asDouble(), r.node().path(a).asDouble(), r.node().path(b).asDouble()});
+            if (r.node().at(pointers[0]).isMissingNode()) continue;
+            double[] p = new double[pointers.length + 1];
+            p[0] = r.node().path("step").asDouble();
+            for (int i = 0; i < pointers.length; i++) p[i + 1] = r.node().at(pointers[i]).asDouble();
+            out.add(p);
         }
         return out;
     }

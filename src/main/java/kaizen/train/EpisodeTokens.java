@@ -44,6 +44,17 @@ final class EpisodeTokens {
         return rows;
     }
 
+    /**
+     * The weight of each trained token of one episode's rows in the step's weighted mean: 1 for
+     * {@code TOKEN}; for {@code EPISODE} one over the episode's trained tokens, so each episode's
+     * tokens weigh 1 together.
+     */
+    static double tokenWeight(List<Row> rows, GrpoConfig.LossNormalization normalization) {
+        if (normalization == GrpoConfig.LossNormalization.TOKEN) return 1.0;
+        int trained = rows.stream().mapToInt(Row::trainedTokens).sum();
+        return trained == 0 ? 0.0 : 1.0 / trained;
+    }
+
     private static final class Builder {
         int[] ids = new int[256];
         boolean[] trained = new boolean[256];

@@ -32,14 +32,30 @@ public record GrpoConfig(String name, Path model, String template, Path tokenize
     /**
      * Where the prompts come from. Household: worlds of the training split, run seed {@code seed};
      * held-out: the held-out split's worlds of {@code --seed heldOutSeed}. DBBench: a tasks.jsonl written by {@code kaizen data gen
-     * dbbench}; its last {@code heldOut} tasks are held out.
+     * dbbench}; its last {@code heldOut} tasks are held out. Each evaluation plays them greedily,
+     * and {@code heldOutSamples} more times each at the training temperature when that is above 0:
+     * the success of the sampled policy GRPO trains, measured on many more episodes than one
+     * greedy pass (greedy play also loops into "agent invalid action" far more often).
      */
-    public record Tasks(Env env, long seed, Optional<Path> file, int maxTurns, int heldOut, long heldOutSeed, int evalEvery) {}
+    public record Tasks(Env env, long seed, Optional<Path> file, int maxTurns, int heldOut, long heldOutSeed, int evalEvery,
+                        int heldOutSamples) {}
 
     public record Grpo(int steps, int promptsPerStep, int generations, double temperature, int maxNewTokens,
                        int maxContext, double kl, double clip, double learningRate, double weightDecay,
                        double maxGradNorm, double partialWeight, int concurrency, int saveEvery, int keepCheckpoints,
-                       long seed, int microBatchTokens, boolean prefixCache) {}
+                       long seed, int microBatchTokens, boolean prefixCache, LossNormalization lossNormalization) {}
+
+    /**
+     * How the step's per-token losses are averaged. {@code EPISODE}: each episode's trained tokens
+     * are averaged first, then the episodes (GRPO's per-sequence mean), so every episode weighs the
+     * same; {@code TOKEN}: one mean over all trained tokens of the step, so long episodes weigh more.
+     * In multi-turn tasks failed episodes are the long ones (they run to the turn limit), and under
+     * TOKEN their negative advantages outweighed the successes' positive ones: every step pushed the
+     * sampled tokens down on balance (docs/TRAINING.md "GRPO").
+     */
+    public enum LossNormalization {
+        EPISODE, TOKEN
+    }
 
     /** What run.json records; a resumed run must match it (the steps count may grow). */
     public Map<String, Object> toJson() {
@@ -51,7 +67,8 @@ public record GrpoConfig(String name, Path model, String template, Path tokenize
         m.put("tokenizer", tokenizer.toString());
         m.put("tasks", RunConfig.ordered("env", tasks.env().name().toLowerCase(java.util.Locale.ROOT), "seed", tasks.seed(),
                 "file", tasks.file().map(Path::toString).orElse(""), "max_turns", tasks.maxTurns(),
-                "held_out", tasks.heldOut(), "held_out_seed", tasks.heldOutSeed(), "eval_every", tasks.evalEvery()));
+                "held_out", tasks.heldOut(), "held_out_seed", tasks.heldOutSeed(), "eval_every", tasks.evalEvery(),
+                "held_out_samples", tasks.heldOutSamples()));
         Map<String, Object> g = new LinkedHashMap<>();
         g.put("prompts_per_step", grpo.promptsPerStep());
         g.put("generations", grpo.generations());
@@ -64,6 +81,7 @@ public record GrpoConfig(String name, Path model, String template, Path tokenize
         g.put("weight_decay", grpo.weightDecay());
         g.put("max_grad_norm", grpo.maxGradNorm());
         g.put("partial_weight", grpo.partialWeight());
+        g.put("loss_normalization", grpo.lossNormalization().name().toLowerCase(java.util.Locale.ROOT));
         g.put("seed", grpo.seed());
         m.put("grpo", g);
         m.put("lora", RunConfig.ordered("r", lora.r(), "alpha", lora.alpha(), "dropout", lora.dropout(), "targets", lora.targets()));

@@ -34,7 +34,7 @@ public final class GrpoConfigReader {
         GrpoConfig.Tasks tasks = new GrpoConfig.Tasks(env, y.integer("tasks.seed", 2, 0, 999_999_999), tasksFile,
                 (int) y.integer("tasks.max_turns", env == Env.HOUSEHOLD ? 30 : 15, 1, 1000),
                 (int) y.integer("tasks.held_out", 64, 0, 1_000_000), y.integer("tasks.held_out_seed", 1, 0, 999_999_999),
-                (int) y.integer("tasks.eval_every", 50, 0, 1_000_000));
+                (int) y.integer("tasks.eval_every", 50, 0, 1_000_000), (int) y.integer("tasks.held_out_samples", 0, 0, 64));
 
         int generations = (int) y.integer("grpo.generations", 4, 2, 1024);
         GrpoConfig.Grpo grpo = new GrpoConfig.Grpo((int) y.integer("grpo.steps", 200, 1, 10_000_000),
@@ -46,7 +46,9 @@ public final class GrpoConfigReader {
                 y.decimal("grpo.partial_weight", 0.5, 0, 1), (int) y.integer("grpo.concurrency", 64, 1, 4096),
                 (int) y.integer("grpo.save_every", 25, 1, Integer.MAX_VALUE),
                 (int) y.integer("grpo.keep_checkpoints", 2, 1, 1000), y.integer("grpo.seed", 1234, 0, Integer.MAX_VALUE),
-                (int) y.integer("grpo.micro_batch_tokens", 32768, 16, 1 << 26), y.bool("grpo.prefix_cache", true));
+                (int) y.integer("grpo.micro_batch_tokens", 32768, 16, 1 << 26), y.bool("grpo.prefix_cache", true),
+                y.choice("grpo.loss_normalization", GrpoConfig.LossNormalization.EPISODE, GrpoConfig.LossNormalization.class,
+                        n -> n.name().toLowerCase(Locale.ROOT)));
         GrpoConfig.Lora lora = new GrpoConfig.Lora((int) y.integer("lora.r", 64, 1, 4096), (int) y.integer("lora.alpha", 128, 1, 1 << 16),
                 y.decimal("lora.dropout", 0.0, 0, 0.9), y.texts("lora.targets", RunConfigReader.ALL_PROJECTIONS));
         String dtype = y.text("train.dtype", "bfloat16");

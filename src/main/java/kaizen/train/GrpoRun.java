@@ -30,8 +30,9 @@ import kaizen.tokenizer.ChatEncoder;
  * {@code generations} episodes of each through the harness against the policy's serving endpoint,
  * scores them, turns rewards into group-relative advantages, sends the token-level batch to the
  * worker for one clipped policy-gradient step with KL to the frozen base, and puts the new adapter
- * into the serving endpoint. Held-out tasks are played greedily at step 0, every
- * {@code eval_every} steps and at the end. Rerunning the same command resumes from the last
+ * into the serving endpoint. Held-out tasks are played greedily (and {@code held_out_samples}
+ * times each at the training temperature) at step 0, every {@code eval_every} steps and at the
+ * end. Rerunning the same command resumes from the last
  * checkpoint.
  */
 public final class GrpoRun {
@@ -202,9 +203,12 @@ public final class GrpoRun {
                     continue;
                 }
                 for (int i = 0; i < group.size(); i++) {
-                    for (EpisodeTokens.Row r : EpisodeTokens.rows(group.get(i).turns())) {
-                        if (r.trainedTokens() == 0 || r.trained()[0]) continue;
-                        rows.add(Map.of("ids", r.ids(), "trained", flags(r.trained()), "old_logprobs", r.oldLogprobs(), "advantage", adv[i]));
+                    List<EpisodeTokens.Row> sent = EpisodeTokens.rows(group.get(i).turns()).stream()
+                            .filter(r -> r.trainedTokens() > 0 && !r.trained()[0]).toList();
+                    double weight = EpisodeTokens.tokenWeight(sent, g.lossNormalization());
+                    for (EpisodeTokens.Row r : sent) {
+                        rows.add(Map.of("ids", r.ids(), "trained", flags(r.trained()), "old_logprobs", r.oldLogprobs(),
+                                "advantage", adv[i], "token_weight", weight));
                     }
                 }
             }
@@ -253,8 +257,20 @@ public final class GrpoRun {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("step", step);
             m.putAll(summary(episodes));
-            options.err().printf(Locale.ROOT, "held-out at step %d: success %.3f, reward %.3f (%d episodes)%n", step,
-                    (double) m.get("success_rate"), (double) m.get("reward_mean"), episodes.size());
+            String sampledNote = "";
+            int samples = config.tasks().heldOutSamples();
+            if (samples > 0) {
+                double temperature = config.grpo().temperature();
+                Map<String, Object> sampled = new LinkedHashMap<>();
+                sampled.put("samples", samples);
+                sampled.put("temperature", temperature);
+                sampled.putAll(summary(play(held, samples, temperature)));
+                m.put("sampled", sampled);
+                sampledNote = String.format(Locale.ROOT, "; sampled at %.2f: success %.3f, reward %.3f (%d episodes)", temperature,
+                        (double) sampled.get("success_rate"), (double) sampled.get("reward_mean"), (int) sampled.get("episodes"));
+            }
+            options.err().printf(Locale.ROOT, "held-out at step %d: success %.3f, reward %.3f (%d episodes, greedy)%s%n", step,
+                    (double) m.get("success_rate"), (double) m.get("reward_mean"), episodes.size(), sampledNote);
             return m;
         }
 

@@ -98,4 +98,23 @@ class EpisodeTokensTest {
         assertEquals(turns.get(0).generated().length, rows.get(0).trainedTokens());
         assertEquals(turns.get(1).generated().length, rows.get(1).trainedTokens());
     }
+
+    @Test
+    void episodeNormalizationGivesEachEpisodeTheSameTotalWeight() {
+        List<EpisodeTokens.Row> two = List.of(row(10), row(30));
+        List<EpisodeTokens.Row> one = List.of(row(8));
+        double w2 = EpisodeTokens.tokenWeight(two, GrpoConfig.LossNormalization.EPISODE);
+        double w1 = EpisodeTokens.tokenWeight(one, GrpoConfig.LossNormalization.EPISODE);
+        assertEquals(1.0, w2 * 40, 1e-12);  // an episode of 40 trained tokens over two rows
+        assertEquals(1.0, w1 * 8, 1e-12);
+        assertEquals(1.0, EpisodeTokens.tokenWeight(two, GrpoConfig.LossNormalization.TOKEN));
+        assertEquals(0.0, EpisodeTokens.tokenWeight(List.of(row(0)), GrpoConfig.LossNormalization.EPISODE));
+    }
+
+    /** A row of one untrained prompt token then {@code trained} trained ones. */
+    private static EpisodeTokens.Row row(int trained) {
+        boolean[] flags = new boolean[trained + 1];
+        java.util.Arrays.fill(flags, 1, flags.length, true);
+        return new EpisodeTokens.Row(new int[trained + 1], flags, new float[trained + 1]);
+    }
 }

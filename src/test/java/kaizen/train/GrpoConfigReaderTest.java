@@ -45,6 +45,10 @@ class GrpoConfigReaderTest {
         assertTrue(c.serving().isEmpty(), "the worker's own generation server by default");
         assertEquals(model, c.tokenizer());
         assertEquals(Path.of("runs/train/g"), c.out());
+        assertEquals(GrpoConfig.LossNormalization.EPISODE, c.grpo().lossNormalization());
+        assertEquals(GrpoConfig.LossNormalization.TOKEN, read(base() + "grpo:\n  loss_normalization: token\n").grpo().lossNormalization());
+        assertEquals(0, c.tasks().heldOutSamples(), "held-out tasks are played greedily only, by default");
+        assertEquals(4, read(base() + "tasks:\n  held_out_samples: 4\n").tasks().heldOutSamples());
     }
 
     @Test
@@ -61,5 +65,9 @@ class GrpoConfigReaderTest {
         assertTrue(e.getMessage().contains("tokenizer.json"), e.getMessage());
         e = assertThrows(BadInputException.class, () -> read(base() + "tasks:\n  seed: 1000000000\n"));
         assertTrue(e.getMessage().contains("tasks.seed"), e.getMessage());
+        e = assertThrows(BadInputException.class, () -> read(base() + "grpo:\n  loss_normalization: sequence\n"));
+        assertTrue(e.getMessage().contains("grpo.loss_normalization") && e.getMessage().contains("episode"), e.getMessage());
+        e = assertThrows(BadInputException.class, () -> read(base() + "tasks:\n  held_out_samples: 65\n"));
+        assertTrue(e.getMessage().contains("tasks.held_out_samples"), e.getMessage());
     }
 }

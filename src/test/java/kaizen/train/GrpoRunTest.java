@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The GRPO loop against a real child process: a stand-in worker (Python standard library, no
  * torch) that serves /v1/completions on token ids as the worker does, sampling one of two scripted
- * replies ("yes" or "no", as token ids of the real tokenizer), and records every batch posted to
+ * replies ("yes" or "no", as token ids of the real tokenizer; always "yes" at temperature 0), and records every batch posted to
  * /kaizen/step. Tasks are two-turn episodes rewarded 1 for "yes" on both turns, ½ for one.
  */
 class GrpoRunTest {
@@ -58,7 +58,8 @@ class GrpoRunTest {
                     body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
                     if self.path == "/v1/completions":
                         assert all(isinstance(t, int) for t in body["prompt"])
-                        ids = rng.choice(replies) + cfg["end_ids"][:1]
+                        # greedy (temperature 0) always says the first reply; sampling draws either
+                        ids = (replies[0] if body["temperature"] == 0 else rng.choice(replies)) + cfg["end_ids"][:1]
                         state["batches"] += 1
                         r = {"choices": [{"index": 0, "text": "", "finish_reason": "stop", "logprobs": {
                             "tokens": ["token_id:%d" % t for t in ids], "token_logprobs": [-0.25] * len(ids)}}]}
@@ -203,6 +204,29 @@ class GrpoRunTest {
         }
         assertTrue(Files.size(dir.resolve("run/curve.png")) > 1000);
         assertTrue(Files.readString(dir.resolve("run/worker.log")).contains("Loading weights"));
+    }
+
+    @Test
+    void heldOutTasksAreAlsoSampledAtTheTrainingTemperatureWhenAsked() throws Exception {
+        Files.writeString(runFile, Files.readString(runFile).replace("  eval_every: 2\n", "  eval_every: 2\n  held_out_samples: 4\n"));
+        assertEquals("done", run(0).get("status"));
+        List<JsonNode> evals = lines(GrpoRun.EVAL_FILE);
+        assertEquals(3, evals.size());
+        double sampledSuccess = 0;
+        for (JsonNode e : evals) {
+            assertEquals(3, e.path("episodes").asInt());
+            assertEquals(1.0, e.path("success_rate").asDouble(), "greedy play always answers yes");
+            JsonNode sampled = e.path("sampled");
+            assertEquals(4, sampled.path("samples").asInt());
+            assertEquals(0.8, sampled.path("temperature").asDouble());
+            assertEquals(12, sampled.path("episodes").asInt(), "3 held-out tasks x 4 samples");
+            assertEquals(12, sampled.path("finish").path("completed").asInt());
+            sampledSuccess += sampled.path("success_rate").asDouble() / evals.size();
+        }
+        // each sampled episode succeeds with probability 1/4: 36 of them all succeeding is not chance
+        assertTrue(sampledSuccess < 0.75, "sampled play draws replies at temperature 0.8: " + sampledSuccess);
+        assertTrue(err.toString().contains("sampled at 0.80"), err.toString());
+        assertEquals(4, Json.parse(Files.readString(dir.resolve("run/run.json"))).path("config").path("tasks").path("held_out_samples").asInt());
     }
 
     @Test
