@@ -9,8 +9,8 @@ advantages, and posts the token-level batch to ``/kaizen/step``: rows of ``ids``
 ``advantage`` per row and optionally a ``token_weight`` (default 1; Java's grpo.loss_normalization
 sets it). The step is the clipped surrogate plus ``kl`` x the k3 KL estimate to the frozen base
 (the same model with adapters disabled), a weighted mean over trained tokens, one optimizer step
-a batch. ``/kaizen/checkpoint`` writes a checkpoint (checkpoint.py),
-``/kaizen/shutdown`` ends the process. Events on stdout: ``serving`` (port), ``resumed``, ``stopped``.
+a batch. ``/kaizen/checkpoint`` writes a checkpoint (checkpoint.py), ``/kaizen/adapter`` the live
+adapters alone (for an external vLLM endpoint to load), ``/kaizen/shutdown`` ends the process. Events on stdout: ``serving`` (port), ``resumed``, ``stopped``.
 """
 from __future__ import annotations
 
@@ -186,6 +186,14 @@ class Trainer:
                 "tokens": int(sum(len(r.ids) for r, _, _, _ in rows)), "seconds": time.perf_counter() - t0,
                 **{k: v / max(total, 1.0) for k, v in sums.items()}}
 
+    def save_adapter(self, body: dict) -> dict:
+        """The live adapters alone, in PEFT format (no optimizer state), where ``body["path"]`` says:
+        what an external vLLM endpoint hot-loads after each step."""
+        path = str(body["path"])
+        with self.lock:
+            self.model.save_pretrained(path)
+        return {"path": path, "step": self.step}
+
     def save(self, body: dict) -> dict:
         with self.lock:
             step = int(body.get("step", self.step))
@@ -228,7 +236,8 @@ def main(argv: list[str]) -> int:
         return {"stopping": True}
 
     server = serve(batcher, s.name, s.port, {"/kaizen/step": step, "/kaizen/checkpoint": trainer.save,
-                                             "/kaizen/stats": stats, "/kaizen/shutdown": shutdown})
+                                             "/kaizen/adapter": trainer.save_adapter, "/kaizen/stats": stats,
+                                             "/kaizen/shutdown": shutdown})
     emit("serving", port=server.server_address[1], step=trainer.step, device=str(trainer.device),
          gpu=torch.cuda.get_device_name() if trainer.device.type == "cuda" else "cpu",
          trainable_parameters=sum(p.numel() for p in trainer.trainable))

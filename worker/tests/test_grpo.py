@@ -4,6 +4,7 @@ from __future__ import annotations
 import contextlib
 import json
 import math
+import os
 import tempfile
 import threading
 import unittest
@@ -310,6 +311,31 @@ class SamplerMatchesTrainerTest(unittest.TestCase):
             torch.testing.assert_close(a, b, atol=1e-5, rtol=0)  # Adam: lr x sign of the gradient, at first
         uneven = update([1.0, 4.0])
         self.assertGreater(max(float((a - b).abs().max()) for a, b in zip(uneven, even)), 1e-3)
+
+    def test_the_adapter_route_writes_the_live_adapters_loadable_by_peft_and_no_checkpoint(self) -> None:
+        """What an external vLLM endpoint is given after a step: the adapters as trained so far, in
+        PEFT's format (a fresh base plus the folder computes what the trainer's model computes);
+        the run's checkpoints are not touched."""
+        from peft import PeftModel
+        from transformers import AutoModelForCausalLM
+
+        rows = [{"ids": [3, 4, 5, 6, 9], "trained": [0, 0, 1, 1, 1], "old_logprobs": [0, 0, -6.0, -6.1, -6.2],
+                 "advantage": 1.0}]
+        ids = torch.tensor([[3, 4, 5, 6, 9, 11, 12]])
+        with self._trainer(torch.float32, learning_rate=1e-2) as trainer, tempfile.TemporaryDirectory() as tmp:
+            with torch.no_grad():
+                untrained = trainer.model(input_ids=ids.to(trainer.device)).logits.float().cpu()
+            trainer.train_step({"rows": rows})
+            answer = trainer.save_adapter({"path": tmp + "/step-1"})
+            self.assertEqual({"path": tmp + "/step-1", "step": 1}, answer)
+            self.assertFalse(os.path.exists(trainer.s.out + "/checkpoints"))
+            fresh = PeftModel.from_pretrained(AutoModelForCausalLM.from_pretrained(trainer.s.model, dtype=torch.float32),
+                                              tmp + "/step-1").eval()
+            with torch.no_grad():
+                live = trainer.model(input_ids=ids.to(trainer.device)).logits.float().cpu()
+                loaded = fresh(input_ids=ids).logits.float()
+            self.assertGreater(float((live - untrained).abs().max()), 1e-3, "the step changed the model")
+            torch.testing.assert_close(loaded, live, atol=1e-4, rtol=1e-4)
 
     @staticmethod
     @contextlib.contextmanager

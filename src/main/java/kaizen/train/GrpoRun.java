@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import kaizen.core.AtomicFile;
+import kaizen.core.FileTree;
 import kaizen.core.Json;
 import kaizen.core.JsonlAppender;
 import kaizen.core.KaizenException;
@@ -134,7 +135,34 @@ public final class GrpoRun {
             this.record = record;
             this.rollouts = config.serving().map(PolicyServer::at).orElse(worker.server());
             this.slots = new Semaphore(config.grpo().concurrency());
-            this.policyName = config.name();
+            this.policyName = config.serving().isPresent() ? servedBase() : config.name();
+        }
+
+        /**
+         * The endpoint's base model (the SFT model: the fresh adapters start as zero updates), as
+         * /v1/models names it: the entry with no parent. Adapters this run loaded earlier (a run
+         * interrupted and resumed against the same server) are unloaded, so their names can be
+         * loaded again.
+         */
+        String servedBase() {
+            String base = null;
+            for (JsonNode m : rollouts.get("/v1/models").path("data")) {
+                String id = m.path("id").asText();
+                if (m.path("parent").isNull() || m.path("parent").isMissingNode()) {
+                    if (base == null) base = id;
+                } else if (id.startsWith(adapterPrefix())) {
+                    rollouts.command("/v1/unload_lora_adapter", Map.of("lora_name", id));
+                }
+            }
+            if (base == null) {
+                throw new KaizenException(config.serving().orElseThrow() + "/v1/models lists no base model (an entry without "
+                        + "\"parent\"): is it a vLLM server started with the SFT model and --enable-lora?");
+            }
+            return base;
+        }
+
+        String adapterPrefix() {
+            return config.name() + "-step-";
         }
 
         Map<String, Object> run(int start) {
@@ -145,7 +173,10 @@ public final class GrpoRun {
             try (JsonlAppender metrics = new JsonlAppender(dir.resolve(MetricsLog.FILE));
                  JsonlAppender evals = new JsonlAppender(dir.resolve(EVAL_FILE));
                  Progress progress = new Progress("grpo", g.steps(), options.err(), options.progress())) {
-                if (start > 0) progress.resumedAt(start);
+                if (start > 0) {
+                    progress.resumedAt(start);
+                    publish(start);  // an external endpoint serves the base until it is given the resumed adapter
+                }
                 if (start == 0 && !tasks.heldOut().isEmpty()) evals.append(evaluate(0));
                 for (int step = start + 1; step <= end; step++) {
                     Map<String, Object> m = step(step);
@@ -231,7 +262,7 @@ public final class GrpoRun {
             m.put("rollout_s", rolloutS);
             m.put("train_s", trainNanos / 1e9);
             m.put("episodes_per_s", episodes.size() / rolloutS);
-            m.put("generation_busy_fraction", config.serving().isPresent() ? Double.NaN : busy / rolloutS);
+            if (config.serving().isEmpty()) m.put("generation_busy_fraction", busy / rolloutS);  // an external server's is not known
             m.put("generation_batches", after.path("batches").asInt() - before.path("batches").asInt());
             double prompted = after.path("prompt_tokens").asDouble() - before.path("prompt_tokens").asDouble();
             if (prompted > 0) {  // the share of prompt tokens the worker's prefix cache spared a prefill
@@ -241,14 +272,29 @@ public final class GrpoRun {
             return m;
         }
 
-        /** Makes the updated adapter the one the rollouts use: already true for the worker's server. */
+        /**
+         * Makes the updated adapter the one the rollouts use: already true for the worker's server.
+         * For an external endpoint the worker writes the live adapter (PEFT format, no optimizer
+         * state) to OUT/adapters/step-N, the endpoint loads it under the name NAME-step-N, and the
+         * previous step's adapter is unloaded and its folder deleted (one step's adapter of a 7B at
+         * r 64 is ~0.6 GB; the run's checkpoints keep what a resume needs).
+         */
         void publish(int step) {
             if (config.serving().isEmpty()) return;
-            Path adapter = dir.resolve("adapters").resolve("step-" + step).toAbsolutePath();
-            worker.server().call("/kaizen/checkpoint", Map.of("step", step, "adapter", adapter.toString()));
-            String name = config.name() + "-step-" + step;
-            rollouts.call("/v1/load_lora_adapter", Map.of("lora_name", name, "lora_path", adapter.toString()));
+            Path adapter = adapterDir(step);
+            worker.server().call("/kaizen/adapter", Map.of("path", adapter.toString()));
+            String name = adapterPrefix() + step;
+            rollouts.command("/v1/load_lora_adapter", Map.of("lora_name", name, "lora_path", adapter.toString()));
+            String previous = policyName;
             policyName = name;
+            if (previous.startsWith(adapterPrefix())) {
+                rollouts.command("/v1/unload_lora_adapter", Map.of("lora_name", previous));
+                FileTree.delete(adapterDir(Integer.parseInt(previous.substring(adapterPrefix().length()))));
+            }
+        }
+
+        Path adapterDir(int step) {
+            return dir.resolve("adapters").resolve("step-" + step).toAbsolutePath();
         }
 
         Map<String, Object> evaluate(int step) {

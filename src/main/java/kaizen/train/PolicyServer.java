@@ -51,16 +51,56 @@ record PolicyServer(URI base, HttpClient http, Duration timeout) {
         }
     }
 
+    /** GETs {@code path} (e.g. /v1/models); a failure ends the run. */
+    JsonNode get(String path) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).GET().build();
+            return parsed(request, send(request));
+        } catch (ModelUnavailableException e) {
+            throw new KaizenException("the policy server failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * POSTs a command whose answer is not JSON (vLLM answers /v1/load_lora_adapter and
+     * /v1/unload_lora_adapter with a line of plain text) and returns that text; anything but a 200
+     * ends the run.
+     */
+    String command(String path, Object body) {
+        try {
+            return send(postRequest(path, body));
+        } catch (ModelUnavailableException e) {
+            throw new KaizenException("the policy server failed: " + e.getMessage(), e);
+        }
+    }
+
     private JsonNode once(String path, Object body) throws ModelUnavailableException {
-        URI uri = base.resolve(path);
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Content-Type", "application/json")
+        HttpRequest request = postRequest(path, body);
+        return parsed(request, send(request));
+    }
+
+    private static JsonNode parsed(HttpRequest request, String text) throws ModelUnavailableException {
+        try {
+            return Json.parse(text);
+        } catch (IOException e) {
+            // no cause: an answer that is not JSON is not a lost connection, and is not tried again
+            throw new ModelUnavailableException(request.uri() + " answered with something other than JSON: " + abbreviate(text));
+        }
+    }
+
+    private HttpRequest postRequest(String path, Object body) {
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build();
+    }
+
+    private String send(HttpRequest request) throws ModelUnavailableException {
+        URI uri = request.uri();
         try {
             HttpResponse<String> reply = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (reply.statusCode() != 200) {
                 throw new ModelUnavailableException(uri + " answered " + reply.statusCode() + ": " + abbreviate(reply.body()));
             }
-            return Json.parse(reply.body());
+            return reply.body();
         } catch (IOException e) {
             throw new ModelUnavailableException(uri + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import kaizen.core.Json;
 import kaizen.tokenizer.ChatEncoder;
 
 /**
@@ -39,16 +38,7 @@ public final class GrpoRolloutBench {
         server.createContext("/v1/completions", ex -> {
             ex.getRequestBody().readAllBytes();
             int[] text = replies.get((int) (calls.getAndIncrement() % 2));
-            List<String> tokens = new ArrayList<>();
-            List<Double> lps = new ArrayList<>();
-            for (int t : text) {
-                tokens.add("token_id:" + t);
-                lps.add(-0.1);
-            }
-            tokens.add("token_id:" + imEnd);
-            lps.add(-0.1);
-            byte[] body = Json.write(java.util.Map.of("choices", List.of(java.util.Map.of("index", 0, "finish_reason", "stop",
-                    "logprobs", java.util.Map.of("tokens", tokens, "token_logprobs", lps))))).getBytes(StandardCharsets.UTF_8);
+            byte[] body = FakeVllmLoraServer.completion(text, imEnd, -0.1).getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().add("Content-Type", "application/json");
             ex.sendResponseHeaders(200, body.length);
             ex.getResponseBody().write(body);

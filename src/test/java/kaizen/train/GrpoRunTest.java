@@ -73,6 +73,10 @@ class GrpoRunTest {
                         p = ck / ("step-%07d" % body["step"]); p.mkdir(parents=True, exist_ok=True)
                         (p / "state.json").write_text("{}")
                         r = {"path": str(p), "step": body["step"]}
+                    elif self.path == "/kaizen/adapter":
+                        p = pathlib.Path(body["path"]); p.mkdir(parents=True, exist_ok=True)
+                        (p / "adapter_config.json").write_text(json.dumps({"step": state["step"]}))
+                        r = {"path": str(p), "step": state["step"]}
                     elif self.path == "/kaizen/stats":
                         r = {"batches": state["batches"], "generation_busy_s": 0.0, "step": state["step"]}
                     elif self.path == "/kaizen/shutdown":
@@ -203,6 +207,7 @@ class GrpoRunTest {
             assertEquals(3, e.path("finish").path("completed").asInt());
         }
         assertTrue(Files.size(dir.resolve("run/curve.png")) > 1000);
+        assertTrue(metrics.getFirst().path("generation_busy_fraction").isNumber(), "the worker's own sampler's busy share");
         assertTrue(Files.readString(dir.resolve("run/worker.log")).contains("Loading weights"));
     }
 
@@ -227,6 +232,51 @@ class GrpoRunTest {
         assertTrue(sampledSuccess < 0.75, "sampled play draws replies at temperature 0.8: " + sampledSuccess);
         assertTrue(err.toString().contains("sampled at 0.80"), err.toString());
         assertEquals(4, Json.parse(Files.readString(dir.resolve("run/run.json"))).path("config").path("tasks").path("held_out_samples").asInt());
+    }
+
+    private FakeVllmLoraServer vllm() throws Exception {
+        int end = encoder.tokenizer().tokenId("<|im_end|>").orElseThrow();
+        FakeVllmLoraServer server = new FakeVllmLoraServer("sft-base", List.of(encoder.tokenizer().encode("yes"),
+                encoder.tokenizer().encode("no")), end);
+        // 6 prompts a step: a step with every group flat (no batch, nothing to publish) is then ~1e-7
+        Files.writeString(runFile, Files.readString(runFile).replace("prompts_per_step: 3", "prompts_per_step: 6")
+                + "serving:\n  url: " + server.url() + "\n");
+        return server;
+    }
+
+    @Test
+    void anExternalEndpointServesEachStepsAdapterAndDropsThePreviousOne() throws Exception {
+        try (FakeVllmLoraServer server = vllm()) {
+            assertEquals("done", run(0).get("status"));
+            assertEquals(List.of("g-step-1", "g-step-2", "g-step-3", "g-step-4"), server.loads);
+            assertEquals(List.of(1, 2, 3, 4), server.loadedSteps, "each adapter is the worker's state after that step");
+            assertEquals(List.of("g-step-1", "g-step-2", "g-step-3"), server.unloads);
+            assertEquals(List.of("g-step-4"), server.loadedNow());
+            try (var left = Files.list(dir.resolve("run/adapters"))) {
+                assertEquals(List.of("step-4"), left.map(p -> p.getFileName().toString()).toList(), "earlier steps' folders deleted");
+            }
+            // step 0's evaluation and step 1's rollouts ran on the base; later ones on the newest adapter
+            List<String> models = server.completionModels;
+            assertEquals("sft-base", models.getFirst());
+            assertEquals("g-step-4", models.getLast());
+            assertEquals(List.of("sft-base", "g-step-1", "g-step-2", "g-step-3", "g-step-4"), models.stream().distinct().toList());
+            assertTrue(lines("metrics.jsonl").getFirst().path("generation_busy_fraction").isMissingNode(),
+                    "the worker does not sample here: no busy share of its sampler is reported");
+        }
+    }
+
+    @Test
+    void aResumedRunGivesTheEndpointItsCheckpointedAdapterBeforeAnyRollout() throws Exception {
+        try (FakeVllmLoraServer server = vllm()) {
+            assertEquals("stopped", run(2).get("status"));
+            assertEquals(List.of("g-step-2"), server.loadedNow());
+            int before = server.completionModels.size();
+            assertEquals("done", run(0).get("status"));
+            // the stale g-step-2 of the interrupted process is unloaded, the resumed state loaded under its name
+            assertEquals(List.of("g-step-1", "g-step-2", "g-step-2", "g-step-3", "g-step-4"), server.loads);
+            assertEquals(List.of(1, 2, 2, 3, 4), server.loadedSteps);
+            assertEquals("g-step-2", server.completionModels.get(before), "step 3's first rollout uses the resumed adapter");
+        }
     }
 
     @Test

