@@ -103,6 +103,9 @@ resume_pipeline() {  # a later session: the carried SFT adapter and GRPO run fol
 }
 
 grpo_stage() {
+  # max_new_tokens 128: the household expert's longest reply is ~100 tokens (389 characters in 3,000
+  # trajectories), and a generation batch waits for its longest reply, so a rambling one costs
+  # every episode of the batch up to max_new_tokens decode steps.
   cat > "$W/grpo.yaml" <<YAML
 name: household-grpo
 kind: grpo
@@ -122,7 +125,7 @@ grpo:
   prompts_per_step: ${GRPO_PROMPTS:-32}
   generations: 4
   temperature: 0.8
-  max_new_tokens: ${MAX_NEW:-256}
+  max_new_tokens: ${MAX_NEW:-128}
   kl: ${GRPO_KL:-0.05}
   loss_normalization: ${LOSS_NORM:-episode}
   learning_rate: ${GRPO_LR:-1.0e-4}
