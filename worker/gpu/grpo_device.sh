@@ -6,8 +6,9 @@
 #      trajectories generated here; merged at the end;
 #   2. DPO from the merged SFT model (issue7.sh dpo): held-out chosen-over-rejected margin;
 #   3. `kaizen train grpo` from the SFT model: held-out success at step 0 (household protocol, 128
-#      worlds of the held-out split, greedy and 4 samples each at the training temperature), GRPO steps with rollouts through the same
-#      protocol, held-out success every 25 steps and at the end; curve.png.
+#      worlds of the held-out split, greedy and 4 samples each at the training temperature), GRPO
+#      steps with rollouts through the same protocol, held-out success every 25 steps and at the
+#      end; curve.png.
 # A call can last 10 minutes and the whole run takes longer, so `start` launches the pipeline in
 # its own session and then waits like `wait` does: up to WAIT seconds (default 560) for it to
 # finish, copying what exists to $OUT either way. Call `wait` again (within the machine's 30 s

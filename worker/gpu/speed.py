@@ -6,11 +6,12 @@ from a packed shard folder), with the same model shape (random weights) and the 
 
 Kaizen: packed rows of <= 4096 tokens, per-example causal attention (kaizen_packed: one varlen
 flash-attention call a layer), vocabulary projection at trained positions only, float32 adapters
-computed in bf16 (model.compute_precision) by fused_lora, torch's fused RMSNorm, fused AdamW. Plain loop: the examples of the same rows in a seeded random order, padded per batch
-to the longest (HF collator style), labels -100 outside the replies, ``model(input_ids,
-attention_mask, labels)`` (full logits, transformers' loss), SDPA with the padding mask, torch's
-default AdamW, peft's defaults (float32 adapters computed in float32; the ``-autocast`` variant runs
-under torch.autocast, as HF Trainer's bf16=True does). Every variant takes one optimizer step per
+computed in bf16 (model.compute_precision) by fused_lora, torch's fused RMSNorm, fused AdamW.
+Plain loop: the examples of the same rows in a seeded random order, padded per batch to the
+longest (HF collator style), labels -100 outside the replies, ``model(input_ids, attention_mask,
+labels)`` (full logits, transformers' loss), SDPA with the padding mask, torch's default AdamW,
+peft's defaults (float32 adapters computed in float32; the ``-autocast`` variant runs under
+torch.autocast, as HF Trainer's bf16=True does). Every variant takes one optimizer step per
 micro-batch.
 
 Useful FLOPs (the same count for every variant, from the data alone; docs/BENCHMARKS.md):

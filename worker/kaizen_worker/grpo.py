@@ -10,7 +10,8 @@ advantages, and posts the token-level batch to ``/kaizen/step``: rows of ``ids``
 sets it). The step is the clipped surrogate plus ``kl`` x the k3 KL estimate to the frozen base
 (the same model with adapters disabled), a weighted mean over trained tokens, one optimizer step
 a batch. ``/kaizen/checkpoint`` writes a checkpoint (checkpoint.py), ``/kaizen/adapter`` the live
-adapters alone (for an external vLLM endpoint to load), ``/kaizen/shutdown`` ends the process. Events on stdout: ``serving`` (port), ``resumed``, ``stopped``.
+adapters alone (for an external vLLM endpoint to load), ``/kaizen/shutdown`` ends the process.
+Events on stdout: ``serving`` (port), ``resumed``, ``stopped``.
 """
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 package kaizen.train;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -29,9 +30,10 @@ final class CurvePlot {
     private CurvePlot() {}
 
     static Path write(Path dir) {
-        List<double[]> train = points(dir.resolve(MetricsLog.FILE), "/reward_mean", "/success_rate");
-        List<double[]> held = points(dir.resolve(GrpoRun.EVAL_FILE), "/success_rate");
-        List<double[]> sampled = points(dir.resolve(GrpoRun.EVAL_FILE), "/sampled/success_rate");
+        List<double[]> train = points(records(dir.resolve(MetricsLog.FILE)), "/reward_mean", "/success_rate");
+        List<JsonNode> evals = records(dir.resolve(GrpoRun.EVAL_FILE));
+        List<double[]> held = points(evals, "/success_rate");
+        List<double[]> sampled = points(evals, "/sampled/success_rate");
         double maxStep = 1;
         for (List<double[]> series : List.of(train, held, sampled)) {
             for (double[] p : series) maxStep = Math.max(maxStep, p[0]);
@@ -121,15 +123,18 @@ final class CurvePlot {
         return out;
     }
 
+    private static List<JsonNode> records(Path file) {
+        return Files.exists(file) ? Jsonl.readLog(file).stream().map(JsonlRecord::node).toList() : List.of();
+    }
+
     /** (step, value at each JSON pointer) of every record that has the first pointer's value. */
-    private static List<double[]> points(Path file, String... pointers) {
+    private static List<double[]> points(List<JsonNode> records, String... pointers) {
         List<double[]> out = new ArrayList<>();
-        if (!Files.exists(file)) return out;
-        for (JsonlRecord r : Jsonl.readLog(file)) {
-            if (r.node().at(pointers[0]).isMissingNode()) continue;
+        for (JsonNode r : records) {
+            if (r.at(pointers[0]).isMissingNode()) continue;
             double[] p = new double[pointers.length + 1];
-            p[0] = r.node().path("step").asDouble();
-            for (int i = 0; i < pointers.length; i++) p[i + 1] = r.node().at(pointers[i]).asDouble();
+            p[0] = r.path("step").asDouble();
+            for (int i = 0; i < pointers.length; i++) p[i + 1] = r.at(pointers[i]).asDouble();
             out.add(p);
         }
         return out;

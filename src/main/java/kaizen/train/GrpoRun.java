@@ -33,8 +33,7 @@ import kaizen.tokenizer.ChatEncoder;
  * worker for one clipped policy-gradient step with KL to the frozen base, and puts the new adapter
  * into the serving endpoint. Held-out tasks are played greedily (and {@code held_out_samples}
  * times each at the training temperature) at step 0, every {@code eval_every} steps and at the
- * end. Rerunning the same command resumes from the last
- * checkpoint.
+ * end. Rerunning the same command resumes from the last checkpoint.
  */
 public final class GrpoRun {
     static final String EVAL_FILE = "eval.jsonl";
@@ -126,6 +125,8 @@ public final class GrpoRun {
         final PolicyServer rollouts;
         final Semaphore slots;
         String policyName;
+        /** The step whose adapter an external endpoint serves now; 0 while it serves the base. */
+        int servedStep;
 
         Loop(Path dir, GrpoWorker worker, ChatEncoder encoder, ExecutorService pool, Map<String, Object> record) {
             this.dir = dir;
@@ -285,12 +286,12 @@ public final class GrpoRun {
             worker.server().call("/kaizen/adapter", Map.of("path", adapter.toString()));
             String name = adapterPrefix() + step;
             rollouts.command("/v1/load_lora_adapter", Map.of("lora_name", name, "lora_path", adapter.toString()));
-            String previous = policyName;
-            policyName = name;
-            if (previous.startsWith(adapterPrefix())) {
-                rollouts.command("/v1/unload_lora_adapter", Map.of("lora_name", previous));
-                FileTree.delete(adapterDir(Integer.parseInt(previous.substring(adapterPrefix().length()))));
+            if (servedStep > 0) {
+                rollouts.command("/v1/unload_lora_adapter", Map.of("lora_name", policyName));
+                FileTree.delete(adapterDir(servedStep));
             }
+            policyName = name;
+            servedStep = step;
         }
 
         Path adapterDir(int step) {
