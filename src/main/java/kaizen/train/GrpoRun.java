@@ -124,7 +124,8 @@ public final class GrpoRun {
         final Map<String, Object> record;
         final PolicyServer rollouts;
         final Semaphore slots;
-        String policyName;
+        /** The name the rollouts ask for while no updated adapter is served. */
+        final String baseName;
         /** The step whose adapter an external endpoint serves now; 0 while it serves the base. */
         int servedStep;
 
@@ -136,7 +137,11 @@ public final class GrpoRun {
             this.record = record;
             this.rollouts = config.serving().map(PolicyServer::at).orElse(worker.server());
             this.slots = new Semaphore(config.grpo().concurrency());
-            this.policyName = config.serving().isPresent() ? servedBase() : config.name();
+            this.baseName = config.serving().isPresent() ? servedBase() : config.name();
+        }
+
+        String policyName() {
+            return servedStep > 0 ? adapterPrefix() + servedStep : baseName;
         }
 
         /**
@@ -284,13 +289,11 @@ public final class GrpoRun {
             if (config.serving().isEmpty()) return;
             Path adapter = adapterDir(step);
             worker.server().call("/kaizen/adapter", Map.of("path", adapter.toString()));
-            String name = adapterPrefix() + step;
-            rollouts.command("/v1/load_lora_adapter", Map.of("lora_name", name, "lora_path", adapter.toString()));
+            rollouts.command("/v1/load_lora_adapter", Map.of("lora_name", adapterPrefix() + step, "lora_path", adapter.toString()));
             if (servedStep > 0) {
-                rollouts.command("/v1/unload_lora_adapter", Map.of("lora_name", policyName));
+                rollouts.command("/v1/unload_lora_adapter", Map.of("lora_name", policyName()));
                 FileTree.delete(adapterDir(servedStep));
             }
-            policyName = name;
             servedStep = step;
         }
 
@@ -332,7 +335,7 @@ public final class GrpoRun {
                     futures.add(pool.submit(() -> {
                         slots.acquire();
                         try {
-                            RolloutModel model = new RolloutModel(rollouts, encoder, policyName, temperature, g.maxNewTokens(), g.maxContext());
+                            RolloutModel model = new RolloutModel(rollouts, encoder, policyName(), temperature, g.maxNewTokens(), g.maxContext());
                             long t0 = System.nanoTime();
                             RolloutTasks.Played played = task.play(model);
                             return new Episode(group, task.kind(), played, model.turns(), model.modelNanos(), System.nanoTime() - t0);

@@ -53,12 +53,8 @@ record PolicyServer(URI base, HttpClient http, Duration timeout) {
 
     /** GETs {@code path} (e.g. /v1/models); a failure ends the run. */
     JsonNode get(String path) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).GET().build();
-            return parsed(request, send(request));
-        } catch (ModelUnavailableException e) {
-            throw new KaizenException("the policy server failed: " + e.getMessage(), e);
-        }
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).GET().build();
+        return fatal(() -> parsed(request, send(request)));
     }
 
     /**
@@ -67,11 +63,7 @@ record PolicyServer(URI base, HttpClient http, Duration timeout) {
      * ends the run.
      */
     String command(String path, Object body) {
-        try {
-            return send(postRequest(path, body));
-        } catch (ModelUnavailableException e) {
-            throw new KaizenException("the policy server failed: " + e.getMessage(), e);
-        }
+        return fatal(() -> send(postRequest(path, body)));
     }
 
     private JsonNode once(String path, Object body) throws ModelUnavailableException {
@@ -111,8 +103,17 @@ record PolicyServer(URI base, HttpClient http, Duration timeout) {
 
     /** {@link #post} for the run's own calls, where an unreachable server ends the run. */
     JsonNode call(String path, Object body) {
+        return fatal(() -> post(path, body));
+    }
+
+    private interface Exchange<T> {
+        T run() throws ModelUnavailableException;
+    }
+
+    /** The run's own calls: there an unreachable server is not retried by the caller, it ends the run. */
+    private static <T> T fatal(Exchange<T> exchange) {
         try {
-            return post(path, body);
+            return exchange.run();
         } catch (ModelUnavailableException e) {
             throw new KaizenException("the policy server failed: " + e.getMessage(), e);
         }
