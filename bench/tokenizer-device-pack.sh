@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Packs what the GPU machine needs for the tokenizer differential test into .jre/ (git-ignored):
-#   .jre/jre.tgz          a jlink'ed Java 25 runtime (the device machine has no Java)
+#   .jre/jre.txz          a jlink'ed Java 25 runtime (the device machine has no Java; make_jre.sh)
 #   .jre/kaizen-tok.jar   Kaizen's classes, the tokenizer test/bench drivers and Jackson, in one jar
 #   .jre/data/            the Qwen tokenizer folder and the two real prompt files for the corpus
 #   .jre/repo/            copies of the Python scripts, templates and bench/tokenizer-device.sh
@@ -22,8 +22,7 @@ cp target/test-classes/kaizen/bench/TokenizerBench.class .jre/stage/kaizen/bench
 "$JAVA_HOME/bin/jar" cf .jre/kaizen-tok.jar -C .jre/stage .
 rm -rf .jre/stage
 MODULES="$("$JAVA_HOME/bin/jdeps" --ignore-missing-deps --print-module-deps --multi-release 25 .jre/kaizen-tok.jar)"
-"$JAVA_HOME/bin/jlink" --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages --compress=zip-9 --output .jre/jre
-tar -C .jre -czf .jre/jre.tgz jre && rm -rf .jre/jre
+worker/gpu/make_jre.sh .jre/jre.txz "$MODULES"
 cp ../shared/data/qwen-tokenizer/tokenizer.json ../shared/data/qwen-tokenizer/tokenizer_config.json .jre/data/qwen-tokenizer/
 cp ../shared/data/dbbench/dev.jsonl ../shared/data/agentbench/alfworld_multiturn_plan_first.json .jre/data/
 # The device may run in another checkout of the repository: take the scripts and templates along.
@@ -31,5 +30,6 @@ mkdir -p .jre/repo/src/test/python .jre/repo/src/test/resources/tokenizer .jre/r
 cp src/test/python/tokenizer_*.py .jre/repo/src/test/python/
 cp -r src/test/resources/tokenizer/templates .jre/repo/src/test/resources/tokenizer/
 cp bench/tokenizer-device.sh .jre/repo/bench/
+mkdir -p .jre/repo/worker/gpu && cp worker/gpu/unpack_jre.sh .jre/repo/worker/gpu/
 echo "modules: $MODULES"
 du -sh .jre/*

@@ -12,12 +12,5 @@ find "$DEST/worker" -name __pycache__ -prune -exec rm -rf {} +
 cp "$ROOT/target/kaizen.jar" "$DEST/java/"
 cp "$ROOT"/target/lib/{jackson-,picocli-,snakeyaml-}*.jar "$DEST/java/lib/"
 cp "$ROOT/worker/gpu/device_check.sh" "$ROOT/worker/gpu/issue7.sh" "$ROOT/worker/gpu/unpack_jre.sh" "$DEST/"
-# The runtime's modules stay uncompressed inside the image and the whole is xz'ed: 22 MB against
-# 39 MB for zip-compressed modules in a .tgz (compressed data does not compress again), which
-# leaves room under the 64 MiB carry limit for a carried SFT adapter (grpo_device.sh resume).
-# Unpacked there by unpack_jre.sh.
-JRE=$(mktemp -d)
-"$JAVA_HOME/bin/jlink" --add-modules java.base,java.sql,java.logging,jdk.unsupported,java.net.http,java.desktop --strip-debug \
-  --no-header-files --no-man-pages --compress=zip-0 --output "$JRE/jre"
-tar cf - -C "$JRE" jre | xz -9 -T2 > "$DEST/jre.txz" && rm -rf "$JRE"
+"$ROOT/worker/gpu/make_jre.sh" "$DEST/jre.txz" java.base,java.sql,java.logging,jdk.unsupported,java.net.http,java.desktop
 du -sh "$DEST"
