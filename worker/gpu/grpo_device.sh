@@ -20,8 +20,11 @@
 # SFT adapter in bf16, carry_sft.py) and grpo-run.tgz.NN (the GRPO run folder with its latest
 # checkpoint). `resume` (CARRY_IN=folder holding those parts) rebuilds the random base from its
 # seed, merges the adapter into it and resumes `kaizen train grpo` from the checkpoint, no SFT
-# (with no grpo-run parts in CARRY_IN: a fresh GRPO run from the carried SFT model).
-#   bash grpo_device.sh check|speed|start|checkstart|resume|wait
+# (with no grpo-run parts in CARRY_IN: a fresh GRPO run from the carried SFT model). `finish`
+# ends the GRPO run after its current step (its FINISH file: last evaluation, adapter, curve) and
+# then waits like `wait`: start with a generous MAX_GRPO_MINUTES and finish when the device time
+# left is what the final evaluation and the carry need (~3 minutes).
+#   bash grpo_device.sh check|speed|start|checkstart|resume|wait|finish
 set -uo pipefail
 B=$(cd "$(dirname "$0")" && pwd)
 W=/tmp/kzg
@@ -217,5 +220,7 @@ case "${1:-}" in
   resume-pipeline)
     resume_pipeline; echo "pipeline done (status $?)"; touch "$W/DONE" ;;
   wait) wait_for ;;
-  *) echo "usage: $0 check|speed|start|checkstart|resume|wait" >&2; exit 2 ;;
+  finish)  # the device time is running out: the GRPO step in progress becomes the last, then wait
+    mkdir -p "$W/grpo" && touch "$W/grpo/FINISH" && wait_for ;;
+  *) echo "usage: $0 check|speed|start|checkstart|resume|wait|finish" >&2; exit 2 ;;
 esac

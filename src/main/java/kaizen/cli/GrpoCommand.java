@@ -21,6 +21,8 @@ import picocli.CommandLine.Parameters;
             "(household worlds or generated DB tasks) through the harness against the policy's endpoint, rewards them,",
             "and takes one clipped policy-gradient step with KL to the frozen SFT model. Rerun to resume."},
         footer = {"", "Writes OUT/metrics.jsonl (per step), OUT/eval.jsonl (held-out), OUT/curve.png, OUT/adapter/, OUT/run.json.",
+            "To end a running run early but cleanly (last evaluation, adapter, curve), create OUT/FINISH: the step in",
+            "progress becomes the last; the file is consumed, so rerunning resumes toward grpo.steps.",
             "docs/TRAINING.md \"GRPO\" lists the settings."})
 final class GrpoCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN.yaml", description = "the run's settings (kind: grpo)")

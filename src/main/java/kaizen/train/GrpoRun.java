@@ -38,6 +38,8 @@ import kaizen.tokenizer.ChatEncoder;
 public final class GrpoRun {
     static final String EVAL_FILE = "eval.jsonl";
     static final String RECORD = "run.json";
+    /** Created by a user in the run folder: end after the current step, as if it were the last. */
+    static final String FINISH_FILE = "FINISH";
 
     /**
      * Draws DIR/curve.png again from the run folder's metrics.jsonl and eval.jsonl: for a run that
@@ -195,6 +197,11 @@ public final class GrpoRun {
                         end = step;
                         record.put("time_limited", true);
                     }
+                    if (step < end && finishAsked()) {
+                        options.err().println(FINISH_FILE + " found: step " + step + " is the last");
+                        end = step;
+                        record.put("finished_on_request", step);
+                    }
                     boolean last = step == end;
                     int every = config.tasks().evalEvery();
                     if (!tasks.heldOut().isEmpty() && (last || (every > 0 && step % every == 0))) evals.append(evaluate(step));
@@ -214,6 +221,22 @@ public final class GrpoRun {
             CurvePlot.write(dir);
             record.put("adapter", dir.resolve("adapter").toString());
             return status("done", end);
+        }
+
+        /**
+         * Whether someone asked the run to end after the step that just finished, by creating
+         * OUT/FINISH (e.g. when a machine's time is running out and a hard stop would lose the last
+         * evaluation and the adapter). The file is consumed, so a later resume runs on to the end.
+         */
+        boolean finishAsked() {
+            Path file = dir.resolve(FINISH_FILE);
+            if (!Files.exists(file)) return false;
+            try {
+                Files.delete(file);
+            } catch (IOException e) {
+                throw new KaizenException("cannot delete " + file + " after honouring it: " + e.getMessage(), e);
+            }
+            return true;
         }
 
         Map<String, Object> step(int step) {

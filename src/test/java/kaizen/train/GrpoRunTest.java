@@ -1,6 +1,7 @@
 package kaizen.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,6 +73,9 @@ class GrpoRunTest {
                     elif self.path == "/kaizen/checkpoint":
                         p = ck / ("step-%07d" % body["step"]); p.mkdir(parents=True, exist_ok=True)
                         (p / "state.json").write_text("{}")
+                        if body["adapter"]:  # the run's last step also asks for the final adapter
+                            a = pathlib.Path(body["adapter"]); a.mkdir(parents=True, exist_ok=True)
+                            (a / "adapter_config.json").write_text(json.dumps({"step": body["step"]}))
                         r = {"path": str(p), "step": body["step"]}
                     elif self.path == "/kaizen/adapter":
                         p = pathlib.Path(body["path"]); p.mkdir(parents=True, exist_ok=True)
@@ -290,6 +294,23 @@ class GrpoRunTest {
         assertEquals(List.of(0, 2, 4), lines(GrpoRun.EVAL_FILE).stream().map(m -> m.path("step").asInt()).toList());
         assertTrue(err.toString().contains("resuming from"), err.toString());
         assertTrue(((List<?>) record.get("worker")).contains("--resume"));
+    }
+
+    @Test
+    void aFinishFileEndsTheRunAfterTheCurrentStepAndIsConsumedSoAResumeRunsOn() throws Exception {
+        Files.createDirectories(dir.resolve("run"));
+        Files.writeString(dir.resolve("run/FINISH"), "");
+        var record = run(0);
+        assertEquals("done", record.get("status"));
+        assertEquals(1, record.get("finished_on_request"));
+        assertEquals(List.of(1), lines("metrics.jsonl").stream().map(m -> m.path("step").asInt()).toList());
+        assertEquals(List.of(0, 1), lines(GrpoRun.EVAL_FILE).stream().map(m -> m.path("step").asInt()).toList(), "a last step's evaluation");
+        assertTrue(Files.readString(dir.resolve("run/adapter/adapter_config.json")).contains("\"step\": 1"), "the adapter of a last step");
+        assertFalse(Files.exists(dir.resolve("run/FINISH")));
+        assertTrue(err.toString().contains("FINISH found: step 1 is the last"), err.toString());
+
+        assertEquals("done", run(0).get("status"));
+        assertEquals(List.of(1, 2, 3, 4), lines("metrics.jsonl").stream().map(m -> m.path("step").asInt()).toList());
     }
 
     @Test
