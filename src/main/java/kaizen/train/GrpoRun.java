@@ -197,7 +197,8 @@ public final class GrpoRun {
                         end = step;
                         record.put("time_limited", true);
                     }
-                    if (step < end && finishAsked()) {
+                    // consumed even when this step ends the run anyway, so it cannot cut short a later resume
+                    if (finishAsked() && step < end) {
                         options.err().println(FINISH_FILE + " found: step " + step + " is the last");
                         end = step;
                         record.put("finished_on_request", step);
@@ -226,7 +227,8 @@ public final class GrpoRun {
         /**
          * Whether someone asked the run to end after the step that just finished, by creating
          * OUT/FINISH (e.g. when a machine's time is running out and a hard stop would lose the last
-         * evaluation and the adapter). The file is consumed, so a later resume runs on to the end.
+         * evaluation and the adapter). The file is consumed whenever seen, so a later resume runs on
+         * to the end.
          */
         boolean finishAsked() {
             Path file = dir.resolve(FINISH_FILE);

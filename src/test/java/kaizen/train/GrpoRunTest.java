@@ -314,6 +314,21 @@ class GrpoRunTest {
     }
 
     @Test
+    void aFinishFileSeenAtARunsOwnLastStepIsConsumedTooSoItCannotCutALaterResume() throws Exception {
+        Files.writeString(runFile, Files.readString(runFile).replace("steps: 4", "steps: 1"));
+        Files.createDirectories(dir.resolve("run"));
+        Files.writeString(dir.resolve("run/FINISH"), "");
+        var record = run(0);
+        assertEquals("done", record.get("status"));
+        assertFalse(record.containsKey("finished_on_request"), "step 1 was the last anyway");
+        assertFalse(Files.exists(dir.resolve("run/FINISH")));
+
+        Files.writeString(runFile, Files.readString(runFile).replace("steps: 1", "steps: 4"));
+        assertEquals("done", run(0).get("status"));
+        assertEquals(List.of(1, 2, 3, 4), lines("metrics.jsonl").stream().map(m -> m.path("step").asInt()).toList());
+    }
+
+    @Test
     void aFolderOfAnotherConfigurationIsRefused() throws Exception {
         assertEquals("stopped", run(1).get("status"));
         Files.writeString(runFile, Files.readString(runFile).replace("generations: 4", "generations: 2"));
