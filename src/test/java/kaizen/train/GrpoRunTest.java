@@ -52,6 +52,10 @@ class GrpoRunTest {
                     print(json.dumps({"event": "resumed", "step": step, "checkpoint": str(done[-1])}), flush=True)
             state = {"step": step, "batches": 0}
             stop = threading.Event()
+            def write_adapter(path, at_step):
+                p = pathlib.Path(path); p.mkdir(parents=True, exist_ok=True)
+                (p / "adapter_config.json").write_text(json.dumps({"step": at_step}))
+                return str(p)
             class H(BaseHTTPRequestHandler):
                 protocol_version = "HTTP/1.1"
                 def log_message(self, *a): pass
@@ -74,13 +78,10 @@ class GrpoRunTest {
                         p = ck / ("step-%07d" % body["step"]); p.mkdir(parents=True, exist_ok=True)
                         (p / "state.json").write_text("{}")
                         if body["adapter"]:  # the run's last step also asks for the final adapter
-                            a = pathlib.Path(body["adapter"]); a.mkdir(parents=True, exist_ok=True)
-                            (a / "adapter_config.json").write_text(json.dumps({"step": body["step"]}))
+                            write_adapter(body["adapter"], body["step"])
                         r = {"path": str(p), "step": body["step"]}
                     elif self.path == "/kaizen/adapter":
-                        p = pathlib.Path(body["path"]); p.mkdir(parents=True, exist_ok=True)
-                        (p / "adapter_config.json").write_text(json.dumps({"step": state["step"]}))
-                        r = {"path": str(p), "step": state["step"]}
+                        r = {"path": write_adapter(body["path"], state["step"]), "step": state["step"]}
                     elif self.path == "/kaizen/stats":
                         r = {"batches": state["batches"], "generation_busy_s": 0.0, "step": state["step"]}
                     elif self.path == "/kaizen/shutdown":
