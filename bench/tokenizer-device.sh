@@ -7,7 +7,7 @@
 set -euo pipefail
 OUT="${OUT:-/tmp/tokenizer-out}"
 mkdir -p "$OUT" /tmp/kz
-bash .jre/repo/worker/gpu/unpack_jre.sh .jre /tmp/kz
+bash .jre/repo/worker/gpu/unpack_jre.sh .jre/jre.txz /tmp/kz
 JAVA="/tmp/kz/jre/bin/java -Xmx4g -cp .jre/kaizen-tok.jar"
 {
   echo "date: $(date -u +%FT%TZ)  host: $(nproc) cpus, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2)"

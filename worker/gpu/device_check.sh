@@ -8,7 +8,7 @@ OUT=${OUT:-/tmp/kaizen-out}
 W=/tmp/kz
 rm -rf "$W"  # a warm machine keeps /tmp between calls
 mkdir -p "$OUT" "$W"
-bash "$B/unpack_jre.sh" "$B" "$W"
+bash "$B/unpack_jre.sh" "$B/jre.txz" "$W"
 CP="$B/java/kaizen.jar:$(ls "$B"/java/lib/*.jar | tr '\n' ':')"
 kz() { "$W/jre/bin/java" -Xmx1g -cp "$CP" kaizen.cli.Main "$@"; }
 export PYTHONUNBUFFERED=1 PYTHONPATH="$B/worker"

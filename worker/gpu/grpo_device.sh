@@ -35,7 +35,7 @@ CP="$B/java/kaizen.jar:$(ls "$B"/java/lib/*.jar | tr '\n' ':')"
 kz() { "$W/jre/bin/java" -Xmx8g -Djava.awt.headless=true -cp "$CP" kaizen.cli.Main "$@"; }
 
 setup() {  # the JRE, the tokenizer, and the random base (the same from its seed in every session)
-  bash "$B/unpack_jre.sh" "$B" "$W"
+  bash "$B/unpack_jre.sh" "$B/jre.txz" "$W"
   # Tried against the slow SFT stage (1% GPU use, 71 of 80 GiB reserved, 21 GiB allocated, in the
   # first attempt): it changed nothing there, and costs nothing.
   export PYTHONUNBUFFERED=1 PYTHONPATH="$B/worker" PYTORCH_CUDA_ALLOC_CONF=expandable_segments:True

@@ -11,7 +11,7 @@ DATA=${DATA:-$B/data}
 TOKENIZER=${TOKENIZER:-$B/tokenizer}
 W=/tmp/kz7
 mkdir -p "$OUT" "$W"
-[ -x "$W/jre/bin/java" ] || bash "$B/unpack_jre.sh" "$B" "$W"
+[ -x "$W/jre/bin/java" ] || bash "$B/unpack_jre.sh" "$B/jre.txz" "$W"
 CP="$B/java/kaizen.jar:$(ls "$B"/java/lib/*.jar | tr '\n' ':')"
 kz() { "$W/jre/bin/java" -Xmx2g -cp "$CP" kaizen.cli.Main "$@"; }
 export PYTHONUNBUFFERED=1 PYTHONPATH="$B/worker"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes the Java runtime the GPU machine lacks: a jlink'ed image of MODULES, xz'ed into FILE.
-#   make_jre.sh FILE MODULES        (unpacked there by unpack_jre.sh: FILE's folder -> DEST/jre)
+#   make_jre.sh FILE MODULES        (unpacked there by unpack_jre.sh FILE DEST -> DEST/jre)
 # The modules stay uncompressed inside the image and the whole is xz'ed: 22 MB against 39 MB for
 # zip-compressed modules in a .tgz (compressed data does not compress again), which leaves room
 # under the device tool's 64 MiB carry limit for a carried SFT adapter (grpo_device.sh resume).
