@@ -52,7 +52,7 @@ def main() -> None:
                          lora=LoraSettings(32, 64, 0.0, TARGETS), dtype=a.dtype, learning_rate=1e-4, weight_decay=0.0,
                          max_grad_norm=1.0, clip=0.2, kl=0.05, seed=1, gradient_checkpointing=False,
                          micro_batch_tokens=65536, max_batch=64, end_ids=[151645, 151643], pad_id=151643, vocab_size=151669, prefix_cache=False, port=0,
-                         keep_checkpoints=1)
+                         keep_checkpoints=1, temperature=1.0)
         trainer = Trainer(s, resume=False)
         g = torch.Generator().manual_seed(0)
         prompts = [torch.randint(0, 150000, (a.prompt - 17 * i,), generator=g).tolist() for i in range(a.rows)]

@@ -5,11 +5,13 @@
 Loads the base (the SFT model), adds fresh LoRA adapters, and serves (serve.py) on 127.0.0.1.
 Java runs the episodes against ``/v1/completions``, computes rewards and group-relative
 advantages, and posts the token-level batch to ``/kaizen/step``: rows of ``ids``, ``trained``
-(1 on model-written tokens), ``old_logprobs`` (what the server returned for those tokens), one
+(1 on model-written tokens), ``old_logprobs`` (what the server returned for those tokens: their
+log-probs under the distribution they were drawn from, softmax(logits / temperature)), one
 ``advantage`` per row and optionally a ``token_weight`` (default 1; Java's grpo.loss_normalization
-sets it). The step is the clipped surrogate plus ``kl`` x the k3 KL estimate to the frozen base
-(the same model with adapters disabled), a weighted mean over trained tokens, one optimizer step
-a batch. ``/kaizen/checkpoint`` writes a checkpoint (checkpoint.py), ``/kaizen/adapter`` the live
+sets it). The step trains that same tempered distribution: the clipped surrogate plus ``kl`` x the
+k3 KL estimate to the frozen base (the same model with adapters disabled, at the same temperature),
+a weighted mean over trained tokens, one optimizer step a batch; it reports the policy's mean
+entropy over the trained tokens, and refuses a batch whose old log-probs are temperature-1 ones. ``/kaizen/checkpoint`` writes a checkpoint (checkpoint.py), ``/kaizen/adapter`` the live
 adapters alone (for an external vLLM endpoint to load), ``/kaizen/shutdown`` ends the process.
 Events on stdout: ``serving`` (port), ``resumed``, ``stopped``.
 """
@@ -29,7 +31,7 @@ import torch
 
 from . import checkpoint
 from .attention import register_sampling
-from .losses import grpo_token_terms, target_weights
+from .losses import grpo_token_terms, sampling_logps, target_weights
 from .model import LoraSettings, apply_lora, backbone_and_head, hidden_states, load_base
 from .serve import Batcher, PrefixStore, model_sampler, serve, tokenizer_logits
 from .shards import LOSS, Row, collate
@@ -59,6 +61,7 @@ class GrpoSettings:
     prefix_cache: bool  # prompts that extend an earlier sequence prefill only their new part
     port: int  # 0 = any free port
     keep_checkpoints: int
+    temperature: float  # the rollouts' sampling temperature: the step trains softmax(logits / temperature)
 
     @staticmethod
     def read(path: str | Path) -> "GrpoSettings":
@@ -128,10 +131,14 @@ class Trainer:
             emit("resumed", step=self.step, checkpoint=str(found))
         self.model.eval()  # no dropout while sampling; the step switches to train mode
 
-    def logps(self, batch, selected) -> torch.Tensor:
+    def logits(self, batch, selected) -> torch.Tensor:
+        """The logits predicting each selected token, [N, V] in float32."""
         hidden = hidden_states(self.backbone, batch)[:, :-1][selected]
-        logits = tokenizer_logits(self.head(hidden).float(), self.s.vocab_size)
-        return torch.log_softmax(logits, -1).gather(-1, batch.input_ids[:, 1:][selected][:, None]).squeeze(-1)
+        return tokenizer_logits(self.head(hidden).float(), self.s.vocab_size)
+
+    def logps(self, batch, selected, temperature: float = 1.0) -> torch.Tensor:
+        targets = batch.input_ids[:, 1:][selected]
+        return sampling_logps(self.logits(batch, selected), targets, temperature)[0]
 
     def train_step(self, body: dict) -> dict:
         rows = rows_of(body)
@@ -150,7 +157,7 @@ class Trainer:
         weight_sum = sum(n * w for n, (_, _, _, w) in zip(counts, rows))
         if weight_sum <= 0:
             raise ValueError("every row has token_weight 0: nothing to train")
-        sums = {"loss": 0.0, "kl": 0.0, "ratio": 0.0, "clipped": 0.0, "logprob_gap": 0.0}
+        sums = {"loss": 0.0, "kl": 0.0, "ratio": 0.0, "clipped": 0.0, "logprob_gap": 0.0, "raw_gap": 0.0, "entropy": 0.0}
         for group in micro_batches([len(r.ids) for r, _, _, _ in rows], self.s.micro_batch_tokens):
             batch = collate([rows[i][0] for i in group], packed=False, pad_id=self.s.pad_id).to(self.device)
             selected = target_weights(batch.flags) > 0
@@ -166,9 +173,14 @@ class Trainer:
             old = old.to(self.device)[:, 1:][selected]
             adv = adv.to(self.device)[:, 1:][selected]
             weight = weight.to(self.device)[:, 1:][selected]
-            logp = self.logps(batch, selected)
-            with torch.no_grad(), self.model.disable_adapter():
-                ref = self.logps(batch, selected)
+            targets = batch.input_ids[:, 1:][selected]
+            logits = self.logits(batch, selected)
+            logp, entropy = sampling_logps(logits, targets, self.s.temperature)
+            with torch.no_grad():
+                raw = torch.log_softmax(logits.detach(), -1).gather(-1, targets[:, None]).squeeze(-1)
+                with self.model.disable_adapter():
+                    ref = self.logps(batch, selected, self.s.temperature)
+            del logits
             loss, terms = grpo_token_terms(logp, old, ref, adv, self.s.clip, self.s.kl)
             ((loss * weight).sum() / weight_sum).backward()
             sums["loss"] += float(loss.detach().sum())
@@ -176,6 +188,16 @@ class Trainer:
             sums["ratio"] += float(terms["ratio"].sum())
             sums["clipped"] += float(terms["clipped"].sum())
             sums["logprob_gap"] += float((logp.detach() - old).abs().sum())
+            sums["raw_gap"] += float((raw - old).abs().sum())
+            sums["entropy"] += float(entropy.sum())
+        gap, raw_gap = sums.pop("logprob_gap") / max(total, 1.0), sums.pop("raw_gap") / max(total, 1.0)
+        if self.s.temperature != 1.0 and gap > 0.02 and raw_gap < gap / 2:
+            self.optimizer.zero_grad(set_to_none=True)
+            self.model.eval()
+            raise ValueError(f"the old_logprobs are the temperature-1 log-probs of the sampled tokens (off by {raw_gap:.4f} "
+                             f"nats a token from them, by {gap:.4f} from the temperature-{self.s.temperature:g} ones the "
+                             "step trains): the serving endpoint must return the log-probs of the distribution it "
+                             "sampled from (vLLM: --logprobs-mode processed_logprobs)")
         grad_norm = float(torch.nn.utils.clip_grad_norm_(self.trainable, self.s.max_grad_norm))
         self.optimizer.step()
         self.optimizer.zero_grad(set_to_none=True)
@@ -185,7 +207,7 @@ class Trainer:
         self.step += 1
         return {"step": self.step, "grad_norm": grad_norm, "trained_tokens": int(total), "rows": len(rows),
                 "tokens": int(sum(len(r.ids) for r, _, _, _ in rows)), "seconds": time.perf_counter() - t0,
-                **{k: v / max(total, 1.0) for k, v in sums.items()}}
+                "logprob_gap": gap, **{k: v / max(total, 1.0) for k, v in sums.items()}}
 
     def save_adapter(self, body: dict) -> dict:
         """The live adapters alone, in PEFT format (no optimizer state), where ``body["path"]`` says:

@@ -5,8 +5,9 @@ need, answered from the model the trainer holds (so a new adapter is live the mo
   own tokenizer and chat template, so the worker never tokenizes), ``max_tokens``, ``temperature``,
   ``logprobs`` and ``return_tokens_as_token_ids``: answers as vLLM does, ``logprobs.tokens`` as
   ``"token_id:N"`` strings and ``logprobs.token_logprobs`` the log-probabilities of the sampled
-  tokens under the model's own distribution (temperature 1; the sampling temperature only shapes
-  the draw), plus ``token_ids``.
+  tokens under the distribution they were drawn from, softmax(logits / temperature) (temperature 1
+  for greedy requests): vLLM's ``--logprobs-mode processed_logprobs``, since the GRPO step trains
+  that distribution (losses.sampling_logps); plus ``token_ids``.
 - ``POST /v1/load_lora_adapter``: vLLM's hot-load call; here the adapter is already the trainer's.
 - ``GET /v1/models``.
 
@@ -380,11 +381,8 @@ def model_sampler(backbone, head, end_ids: list[int], pad_id: int, device: torch
         tokens, logps = [], []
         for _ in range(max_new):
             logits = tokenizer_logits(logits, vocab_size)
-            logp = torch.log_softmax(logits, dim=-1)
-            if temperature > 0:
-                nxt = torch.multinomial(torch.softmax(logits / temperature, dim=-1), 1).squeeze(-1)
-            else:
-                nxt = logits.argmax(-1)
+            logp = torch.log_softmax(logits / temperature if temperature > 0 else logits, dim=-1)
+            nxt = torch.multinomial(logp.exp(), 1).squeeze(-1) if temperature > 0 else logits.argmax(-1)
             tokens.append(torch.where(done, pad_id, nxt))
             logps.append(logp.gather(-1, nxt[:, None]).squeeze(-1))
             done = done | torch.isin(nxt, ends)

@@ -24,6 +24,22 @@ def post(port: int, path: str, body: dict) -> dict:
         return json.loads(r.read())
 
 
+class SettingsTest(unittest.TestCase):
+    def test_the_settings_fields_are_the_keys_java_writes(self) -> None:
+        """GrpoSettings.read refuses unknown and missing keys, so a field added on one side only would
+        stop every GPU run at start-up: both sides are checked against one list (the Java side in
+        GrpoConfigReaderTest)."""
+        from dataclasses import fields
+
+        from kaizen_worker.grpo import GrpoSettings
+
+        golden = os.path.join(os.path.dirname(__file__), "..", "..", "src", "test", "resources", "golden", "train",
+                              "grpo-worker-settings.txt")
+        with open(golden) as f:
+            keys = [line.strip() for line in f if line.strip() and not line.startswith("#")]
+        self.assertEqual([f.name for f in fields(GrpoSettings)], keys)
+
+
 class RowsTest(unittest.TestCase):
     def test_rows_flag_trained_tokens_and_keep_old_logprobs(self) -> None:
         rows = rows_of({"rows": [{"ids": [5, 6, 7], "trained": [0, 1, 1], "old_logprobs": [0, -1.5, -0.5], "advantage": 0.7}]})
@@ -174,6 +190,39 @@ class SamplerMatchesTrainerTest(unittest.TestCase):
             out = sample(prompts, 12, 1.0)
             trained, sampled = self._trained_and_sampled(trainer, prompts, out)
             self.assertLess(float((trained - sampled).abs().max()), 1e-4)
+
+    def test_sampled_logprobs_are_those_of_the_tempered_distribution_the_step_trains(self) -> None:
+        """At temperature 0.7 the server returns log softmax(logits / 0.7) of the drawn tokens, equal
+        to the trainer's at that temperature, and far from the temperature-1 ones; a step with them
+        has ratio 1 and no refusal. The same batch with the temperature-1 log-probs (what vLLM returns
+        by default) is refused, and the adapters stay as they were."""
+        prompts = [[1, 2, 3], [4, 5, 6, 8, 9, 10, 11], [12, 40, 41]]
+        with self._trainer(torch.float32, temperature=0.7) as trainer:
+            sample = model_sampler(trainer.backbone, trainer.head, [7], 0, trainer.device, 500)
+            torch.manual_seed(3)
+            out = sample(prompts, 16, 0.7)
+            tempered, sampled = self._trained_and_sampled(trainer, prompts, out, 0.7)
+            raw, _ = self._trained_and_sampled(trainer, prompts, out, 1.0)
+            self.assertLess(float((tempered - sampled).abs().max()), 1e-4)
+            self.assertGreater(float((raw - sampled).abs().mean()), 0.05)
+
+            def rows(logprobs):
+                return [{"ids": p + o.ids, "trained": [0] * len(p) + [1] * len(o.ids),
+                         "old_logprobs": [0.0] * len(p) + lp, "advantage": a}
+                        for p, o, lp, a in zip(prompts, out, logprobs, (1.0, -1.0, 0.5))]
+
+            split = [len(o.ids) for o in out]
+            raw_lists = [raw[sum(split[:i]):sum(split[:i + 1])].tolist() for i in range(len(out))]
+            before = [p.detach().clone() for p in trainer.trainable]
+            with self.assertRaisesRegex(ValueError, "processed_logprobs"):
+                trainer.train_step({"rows": rows(raw_lists)})
+            for p, b in zip(trainer.trainable, before):
+                self.assertTrue(torch.equal(p.detach(), b))
+            result = trainer.train_step({"rows": rows([o.logprobs for o in out])})
+            self.assertLess(abs(result["ratio"] - 1.0), 1e-4)
+            self.assertLess(result["logprob_gap"], 1e-4)
+            self.assertGreater(result["entropy"], 0.0)
+            self.assertTrue(any(not torch.equal(p.detach(), b) for p, b in zip(trainer.trainable, before)))
 
     def test_a_prefix_cached_turn_samples_what_a_full_prefill_samples(self) -> None:
         """Second turns that extend the first (prompt + reply + new tokens), in a batch with a fresh
@@ -339,7 +388,8 @@ class SamplerMatchesTrainerTest(unittest.TestCase):
 
     @staticmethod
     @contextlib.contextmanager
-    def _trainer(dtype: torch.dtype, learning_rate: float = 1e-3, targets: tuple[str, ...] = ("q_proj", "v_proj")):
+    def _trainer(dtype: torch.dtype, learning_rate: float = 1e-3, targets: tuple[str, ...] = ("q_proj", "v_proj"),
+                 temperature: float = 1.0):
         from kaizen_worker import tiny_model
         from kaizen_worker.grpo import GrpoSettings, Trainer
         from kaizen_worker.model import LoraSettings
@@ -350,11 +400,11 @@ class SamplerMatchesTrainerTest(unittest.TestCase):
                              lora=LoraSettings(8, 16, 0.0, list(targets)), dtype=str(dtype).split(".")[-1],
                              learning_rate=learning_rate, weight_decay=0.0, max_grad_norm=1.0, clip=0.2, kl=0.05, seed=1,
                              gradient_checkpointing=False, micro_batch_tokens=4096, max_batch=8, end_ids=[7], pad_id=0, vocab_size=500, prefix_cache=False,
-                             port=0, keep_checkpoints=1)
+                             port=0, keep_checkpoints=1, temperature=temperature)
             yield Trainer(s, resume=False)
 
     @staticmethod
-    def _trained_and_sampled(trainer, prompts, out):
+    def _trained_and_sampled(trainer, prompts, out, temperature: float = 1.0):
         import numpy as np
 
         from kaizen_worker.losses import target_weights
@@ -365,7 +415,7 @@ class SamplerMatchesTrainerTest(unittest.TestCase):
         batch = collate(rows, packed=False, pad_id=0).to(trainer.device)
         selected = target_weights(batch.flags) > 0
         with torch.no_grad():
-            trained = trainer.logps(batch, selected).cpu()
+            trained = trainer.logps(batch, selected, temperature).cpu()
         return trained, torch.tensor([lp for o in out for lp in o.logprobs])
 
 

@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param template the chat template the prompts are rendered with (e.g. qwen2.5)
  * @param tokenizer the folder holding tokenizer.json (default: the model folder)
  * @param serving {@code Optional.empty()}: the worker's own generation server; else the base URL of
- *     a vLLM server started with LoRA hot-loading (--enable-lora, VLLM_ALLOW_RUNTIME_LORA_UPDATING=True)
+ *     a vLLM server started with LoRA hot-loading (--enable-lora, VLLM_ALLOW_RUNTIME_LORA_UPDATING=True) and
+ *     --logprobs-mode processed_logprobs (the step trains the tempered distribution the rollouts sampled)
  */
 public record GrpoConfig(String name, Path model, String template, Path tokenizer, Path out, Tasks tasks, Grpo grpo,
                          Lora lora, String dtype, boolean gradientCheckpointing, Optional<String> serving,
@@ -42,7 +43,7 @@ public record GrpoConfig(String name, Path model, String template, Path tokenize
 
     public record Grpo(int steps, int promptsPerStep, int generations, double temperature, int maxNewTokens,
                        int maxContext, double kl, double clip, double learningRate, double weightDecay,
-                       double maxGradNorm, double partialWeight, int concurrency, int saveEvery, int keepCheckpoints,
+                       double maxGradNorm, double partialWeight, double invalidPenalty, int concurrency, int saveEvery, int keepCheckpoints,
                        long seed, int microBatchTokens, boolean prefixCache, LossNormalization lossNormalization) {}
 
     /**
@@ -81,6 +82,7 @@ public record GrpoConfig(String name, Path model, String template, Path tokenize
         g.put("weight_decay", grpo.weightDecay());
         g.put("max_grad_norm", grpo.maxGradNorm());
         g.put("partial_weight", grpo.partialWeight());
+        g.put("invalid_penalty", grpo.invalidPenalty());
         g.put("loss_normalization", grpo.lossNormalization().name().toLowerCase(java.util.Locale.ROOT));
         g.put("seed", grpo.seed());
         m.put("grpo", g);

@@ -43,7 +43,7 @@ public final class GrpoConfigReader {
                 (int) y.integer("grpo.max_context", 8192, 16, 1 << 22), y.decimal("grpo.kl", 0.05, 0, 100),
                 y.decimal("grpo.clip", 0.2, 1e-4, 10), y.decimal("grpo.learning_rate", 1e-6, 1e-12, 1),
                 y.decimal("grpo.weight_decay", 0.0, 0, 1), y.decimal("grpo.max_grad_norm", 1.0, 1e-6, 1e6),
-                y.decimal("grpo.partial_weight", 0.5, 0, 1), (int) y.integer("grpo.concurrency", 64, 1, 4096),
+                y.decimal("grpo.partial_weight", 0.5, 0, 1), y.decimal("grpo.invalid_penalty", 0.0, 0, 1), (int) y.integer("grpo.concurrency", 64, 1, 4096),
                 (int) y.integer("grpo.save_every", 25, 1, Integer.MAX_VALUE),
                 (int) y.integer("grpo.keep_checkpoints", 2, 1, 1000), y.integer("grpo.seed", 1234, 0, Integer.MAX_VALUE),
                 (int) y.integer("grpo.micro_batch_tokens", 32768, 16, 1 << 26), y.bool("grpo.prefix_cache", true),

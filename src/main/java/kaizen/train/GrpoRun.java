@@ -256,7 +256,7 @@ public final class GrpoRun {
             for (int p = 0; p < prompts.size(); p++) {
                 List<Episode> group = new ArrayList<>();
                 for (Episode e : episodes) if (e.group() == p) group.add(e);
-                double[] rewards = group.stream().mapToDouble(e -> e.played().reward().reward()).toArray();
+                double[] rewards = group.stream().mapToDouble(e -> e.played().shaped(g.invalidPenalty())).toArray();
                 double[] adv = GroupAdvantages.of(rewards);
                 boolean flat = true;
                 for (double a : adv) flat &= a == 0;
@@ -282,7 +282,7 @@ public final class GrpoRun {
             m.put("rows", rows.size());
             if (!rows.isEmpty()) {
                 JsonNode r = worker.server().call("/kaizen/step", Map.of("rows", rows, "learning_rate", g.learningRate()));
-                for (String k : List.of("loss", "kl", "ratio", "clipped", "logprob_gap", "grad_norm", "trained_tokens", "tokens")) {
+                for (String k : List.of("loss", "kl", "entropy", "ratio", "clipped", "logprob_gap", "grad_norm", "trained_tokens", "tokens")) {
                     m.put(k, r.path(k).asDouble());
                 }
                 publish(step);

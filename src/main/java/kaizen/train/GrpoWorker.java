@@ -68,6 +68,7 @@ final class GrpoWorker implements AutoCloseable {
         m.put("prefix_cache", c.grpo().prefixCache());
         m.put("port", 0);
         m.put("keep_checkpoints", c.grpo().keepCheckpoints());
+        m.put("temperature", c.grpo().temperature());
         return m;
     }
 

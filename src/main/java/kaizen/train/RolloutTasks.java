@@ -1,6 +1,7 @@
 package kaizen.train;
 
 import java.util.List;
+import kaizen.harness.FinishStatus;
 import kaizen.harness.model.ChatModel;
 import kaizen.harness.model.ModelUnavailableException;
 import kaizen.train.reward.EpisodeReward;
@@ -34,5 +35,15 @@ public interface RolloutTasks extends AutoCloseable {
      * An episode's score, how it finished (the harness's finish status) and, for an episode the
      * harness ended on an error (status "unknown", "task error"), that error ("" otherwise).
      */
-    record Played(EpisodeReward reward, String status, String error) {}
+    record Played(EpisodeReward reward, String status, String error) {
+        /**
+         * The reward the advantages are computed from: the environment's, less {@code invalidPenalty}
+         * when the harness ended the episode as "agent invalid action" (no action in a reply, or the
+         * same reply three times running), so that such an ending ranks below a failure that went on
+         * playing, which might still have succeeded.
+         */
+        double shaped(double invalidPenalty) {
+            return reward.reward() - (FinishStatus.AGENT_INVALID_ACTION.text().equals(status) ? invalidPenalty : 0.0);
+        }
+    }
 }

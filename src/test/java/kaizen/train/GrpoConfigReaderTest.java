@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import kaizen.core.BadInputException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,24 @@ class GrpoConfigReaderTest {
         assertEquals(GrpoConfig.LossNormalization.TOKEN, read(base() + "grpo:\n  loss_normalization: token\n").grpo().lossNormalization());
         assertEquals(0, c.tasks().heldOutSamples(), "held-out tasks are played greedily only, by default");
         assertEquals(4, read(base() + "tasks:\n  held_out_samples: 4\n").tasks().heldOutSamples());
+    }
+
+    @Test
+    void anInvalidActionPenaltyIsOffByDefaultAndBounded() throws Exception {
+        assertEquals(0.0, read(base()).grpo().invalidPenalty());
+        assertEquals(0.25, read(base() + "grpo:\n  invalid_penalty: 0.25\n").grpo().invalidPenalty());
+        BadInputException e = assertThrows(BadInputException.class, () -> read(base() + "grpo:\n  invalid_penalty: -0.1\n"));
+        assertTrue(e.getMessage().contains("grpo.invalid_penalty"), e.getMessage());
+    }
+
+    /** worker.json must hold exactly the worker's GrpoSettings fields (it refuses others); test_grpo.py checks the same list against them. */
+    @Test
+    void theWorkerSettingsAreExactlyTheFieldsTheWorkerReads() throws Exception {
+        List<String> fields = Files.readAllLines(Path.of("src/test/resources/golden/train/grpo-worker-settings.txt")).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        Map<String, Object> settings = GrpoWorker.settings(read(base() + "grpo:\n  temperature: 0.7\n"), List.of(151645), 151643, 151669);
+        assertEquals(fields, List.copyOf(settings.keySet()));
+        assertEquals(0.7, settings.get("temperature"), "the step trains the distribution the rollouts sample");
     }
 
     @Test

@@ -1,0 +1,36 @@
+package kaizen.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import kaizen.harness.FinishStatus;
+import kaizen.train.reward.EpisodeReward;
+import org.junit.jupiter.api.Test;
+
+class RolloutTasksTest {
+    private static RolloutTasks.Played played(boolean success, double progress, FinishStatus status) {
+        return new RolloutTasks.Played(EpisodeReward.of(success, progress, 0.5), status.text(), "");
+    }
+
+    @Test
+    void theInvalidActionPenaltyLowersOnlyThatEnding() {
+        var loop = played(false, 0.5, FinishStatus.AGENT_INVALID_ACTION);
+        var limit = played(false, 0.5, FinishStatus.TASK_LIMIT_REACHED);
+        var won = played(true, 1.0, FinishStatus.COMPLETED);
+        assertEquals(0.25, loop.shaped(0.0));
+        assertEquals(0.0, loop.shaped(0.25));
+        assertEquals(0.25, limit.shaped(0.25));
+        assertEquals(1.0, won.shaped(0.25));
+    }
+
+    @Test
+    void withThePenaltyAGroupOfEqualFailuresRanksTheLoopLast() {
+        var loop = played(false, 0.5, FinishStatus.AGENT_INVALID_ACTION);
+        var limit = played(false, 0.5, FinishStatus.TASK_LIMIT_REACHED);
+        assertArrayEquals(new double[3], GroupAdvantages.of(new double[] {loop.shaped(0), limit.shaped(0), limit.shaped(0)}),
+                "without it the group is flat: nothing learned about looping");
+        double[] adv = GroupAdvantages.of(new double[] {loop.shaped(0.2), limit.shaped(0.2), limit.shaped(0.2)});
+        assertTrue(adv[0] < 0 && adv[1] > 0 && adv[2] > 0);
+    }
+}
