@@ -1,18 +1,25 @@
 package kaizen.core;
 
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontFormatException;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
 /**
  * A white picture drawn with Java2D, headless (no display on servers or CI), saved as PNG: the
- * one set-up of Kaizen's charts (dataset card histograms, GRPO curves).
+ * one set-up of Kaizen's charts (dataset card histograms, GRPO curves). Text is drawn in the
+ * DejaVu Sans that the jar carries ({@link #font}): on a machine without system fonts (the GPU
+ * machine's image) Java's logical fonts draw nothing, and a curve came back with no title, axis
+ * numbers or legend.
  */
 public final class PngCanvas {
+    private static final String FONT = "fonts/DejaVuSans.ttf";
     private final BufferedImage image;
     private final Graphics2D graphics;
 
@@ -32,6 +39,24 @@ public final class PngCanvas {
 
     public Graphics2D graphics() {
         return graphics;
+    }
+
+    /** The charts' font (DejaVu Sans, from the jar) in {@code style} ({@link Font#PLAIN}, {@link Font#BOLD}) and {@code size} points. */
+    public static Font font(int style, float size) {
+        return Bundled.SANS.deriveFont(style, size);
+    }
+
+    private static final class Bundled {
+        static final Font SANS = load();
+
+        private static Font load() {
+            try (InputStream in = PngCanvas.class.getResourceAsStream(FONT)) {
+                if (in == null) throw new IllegalStateException("the jar lacks kaizen/core/" + FONT);
+                return Font.createFont(Font.TRUETYPE_FONT, in);
+            } catch (IOException | FontFormatException e) {
+                throw new IllegalStateException("cannot read kaizen/core/" + FONT + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     /** Ends drawing and writes the picture; returns {@code png}. */

@@ -74,9 +74,9 @@ final class CurvePlot {
     /** Text needs fonts; a machine without any still gets the curves. */
     private static void labels(Graphics2D g, Frame f, double maxStep, boolean withSampled) {
         try {
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+            g.setFont(PngCanvas.font(Font.BOLD, 15));
             g.drawString("GRPO: rollouts and held-out success", LEFT, 28);
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            g.setFont(PngCanvas.font(Font.PLAIN, 12));
             String previous = "";
             for (int t = 0; t <= 5; t++) {
                 g.drawString(String.format(Locale.ROOT, "%.1f", t / 5.0), LEFT - 30, f.y(t / 5.0) + 4);

@@ -55,9 +55,9 @@ final class LengthHistogram {
         g.setStroke(new BasicStroke(1.5f));
         g.drawLine(LEFT, TOP + plotH, LEFT + plotW, TOP + plotH);
         g.drawLine(LEFT, TOP, LEFT, TOP + plotH);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+        g.setFont(PngCanvas.font(Font.BOLD, 16));
         g.drawString(title, LEFT, 24);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        g.setFont(PngCanvas.font(Font.PLAIN, 12));
         g.drawString(String.format(Locale.ROOT, "n = %d   median %d   p95 %d   max %d %s", sum.count(), sum.median(), sum.p95(), sum.max(), unit), LEFT, 42);
         FontMetrics fm = g.getFontMetrics();
         int ticks = 5;
