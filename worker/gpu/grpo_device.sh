@@ -18,9 +18,13 @@
 # Once the pipeline is done, `wait` also returns what a later session needs to go on with the same
 # run (split in parts of 15 MB: a call returns at most 8 files of 16 MiB): sft-adapter.tgz.NN (the
 # SFT adapter in bf16, carry_sft.py) and grpo-run.tgz.NN (the GRPO run folder with its latest
-# checkpoint). `resume` (CARRY_IN=folder holding those parts) rebuilds the random base from its
-# seed, merges the adapter into it and resumes `kaizen train grpo` from the checkpoint, no SFT
-# (with no grpo-run parts in CARRY_IN: a fresh GRPO run from the carried SFT model). `finish`
+# checkpoint). `resume` (CARRY_IN=folder holding those parts, or folders joined by ':') rebuilds
+# the random base from its seed, merges the adapter into it and resumes `kaizen train grpo` from the
+# checkpoint, no SFT (with no grpo-run parts: a fresh GRPO run from the carried SFT model). The
+# bundle, the SFT parts and the run's parts together pass the device tool's 64 MiB carry limit, so
+# they travel in two calls back to back: the first carries the bundle and the SFT parts and runs
+# nothing (`true`), the second carries only the run's parts (carried paths the call does not name
+# stay on the warm machine) and calls `resume` with both folders. `finish`
 # ends the GRPO run after its current step (its FINISH file: last evaluation, adapter, curve) and
 # then waits like `wait`: start with a generous MAX_GRPO_MINUTES and finish when the device time
 # left is what the final evaluation and the carry need (~3 minutes).
@@ -93,12 +97,20 @@ YAML
   grpo_stage
 }
 
+carried() {  # the carried parts named $1 (sft-adapter, grpo-run) in CARRY_IN's folders, in order
+  local d
+  IFS=: read -ra dirs <<< "$CARRY_IN"
+  for d in "${dirs[@]}"; do ls "$d/$1".tgz.* 2>/dev/null; done
+  return 0  # a folder without such parts is no failure (pipefail)
+}
+
 resume_pipeline() {  # a later session: the carried SFT adapter and GRPO run folder, no SFT
   setup || return 1
-  mkdir -p "$W/sft" && cat "$CARRY_IN"/sft-adapter.tgz.* | tar xz -C "$W/sft" || return 1
+  [ -n "$(carried sft-adapter)" ] || { echo "no sft-adapter.tgz.* in $CARRY_IN"; return 1; }
+  mkdir -p "$W/sft" && carried sft-adapter | xargs cat | tar xz -C "$W/sft" || return 1
   python3 "$B/worker/gpu/carry_sft.py" merge "$W/base" "$W/sft/adapter" "$W/sft/merged" || return 1
-  if ls "$CARRY_IN"/grpo-run.tgz.* > /dev/null 2>&1; then
-    cat "$CARRY_IN"/grpo-run.tgz.* | tar xz -C "$W" || return 1
+  if [ -n "$(carried grpo-run)" ]; then
+    carried grpo-run | xargs cat | tar xz -C "$W" || return 1
     echo "resuming at $(ls "$W/grpo/checkpoints")"
   else
     echo "no GRPO run carried: a fresh GRPO run from the carried SFT model"
@@ -132,6 +144,7 @@ grpo:
   max_new_tokens: ${MAX_NEW:-128}
   kl: ${GRPO_KL:-0.05}
   loss_normalization: ${LOSS_NORM:-episode}
+  invalid_penalty: ${INVALID_PENALTY:-0.2}
   learning_rate: ${GRPO_LR:-1.0e-4}
   concurrency: ${CONCURRENCY:-128}
   save_every: ${SAVE_EVERY:-10}
@@ -212,9 +225,11 @@ case "${1:-}" in
   pipeline)
     pipeline; echo "pipeline done (status $?)"; touch "$W/DONE" ;;
   resume)
-    [ -d "${CARRY_IN:-}" ] || { echo "resume: CARRY_IN must name the folder with sft-adapter.tgz.* and grpo-run.tgz.*" >&2; exit 2; }
+    [ -n "${CARRY_IN:-}" ] || { echo "resume: CARRY_IN must name the folder(s) with sft-adapter.tgz.* and grpo-run.tgz.*" >&2; exit 2; }
+    IFS=: read -ra dirs <<< "$CARRY_IN"
+    for d in "${dirs[@]}"; do [ -d "$d" ] || { echo "resume: no folder $d (CARRY_IN)" >&2; exit 2; }; done
     rm -rf "$W" && mkdir -p "$W"
-    CARRY_IN=$(cd "$CARRY_IN" && pwd) setsid nohup bash "$0" resume-pipeline > "$W/pipeline.log" 2>&1 < /dev/null &
+    CARRY_IN=$(for d in "${dirs[@]}"; do printf '%s:' "$(cd "$d" && pwd)"; done) setsid nohup bash "$0" resume-pipeline > "$W/pipeline.log" 2>&1 < /dev/null &
     sleep 2
     wait_for ;;
   resume-pipeline)
