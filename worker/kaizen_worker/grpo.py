@@ -109,19 +109,24 @@ def micro_batches(lengths: list[int], budget: int) -> list[list[int]]:
 
 
 class Trainer:
-    def __init__(self, s: GrpoSettings, resume: bool) -> None:
+    def __init__(self, s: GrpoSettings, resume: bool, adapted: tuple | None = None) -> None:
+        """Loads ``s.model`` and adds fresh LoRA adapters; ``adapted`` = (model, backbone, head) is a
+        model already built instead (the tests' stand-in, with peft's ``disable_adapter``)."""
         self.s = s
-        self.device = torch.device("cuda") if torch.cuda.is_available() else torch.device("cpu")
+        self.device = torch.device("cuda") if torch.cuda.is_available() and adapted is None else torch.device("cpu")
         torch.manual_seed(s.seed)
         np.random.seed(s.seed)
-        base, _ = load_base(s.model, s.dtype, "none", self.device)
-        # The sampler left-pads a batch and relies on the attention mask to hide the padding; the
-        # packed SFT attention has no mask function, so transformers would build no mask (sampled and
-        # trained log-probs then differed by 0.58 nats a token on CPU). GRPO samples and trains with
-        # kaizen_sampling: SDPA with SDPA's masks, plus the static cache the sampler's graphs need.
-        base.set_attn_implementation(register_sampling())
-        self.model = apply_lora(base, s.lora, s.gradient_checkpointing, False)
-        self.backbone, self.head = backbone_and_head(self.model)
+        if adapted is None:
+            base, _ = load_base(s.model, s.dtype, "none", self.device)
+            # The sampler left-pads a batch and relies on the attention mask to hide the padding; the
+            # packed SFT attention has no mask function, so transformers would build no mask (sampled
+            # and trained log-probs then differed by 0.58 nats a token on CPU). GRPO samples and trains
+            # with kaizen_sampling: SDPA with SDPA's masks, plus the static cache the sampler's graphs need.
+            base.set_attn_implementation(register_sampling())
+            self.model = apply_lora(base, s.lora, s.gradient_checkpointing, False)
+            self.backbone, self.head = backbone_and_head(self.model)
+        else:
+            self.model, self.backbone, self.head = adapted
         self.trainable = [p for p in self.model.parameters() if p.requires_grad]
         self.optimizer = torch.optim.AdamW(self.trainable, lr=s.learning_rate, weight_decay=s.weight_decay)
         self.lock = threading.Lock()

@@ -158,6 +158,108 @@ class SamplerTest(unittest.TestCase):
             self.assertTrue(all(t < 9 for t in s.ids), s.ids)
 
 
+class AdaptedLm(torch.nn.Module):
+    """A stand-in for the trainer's PEFT model on CPU: the decoder stack is an embedding (random,
+    frozen: a position's logits depend on its token alone) plus a trainable additive adapter,
+    zero at first as fresh LoRA adapters are, that ``disable_adapter()`` switches off as peft's does."""
+
+    def __init__(self, vocab: int, scale: float = 1.5) -> None:
+        super().__init__()
+        self.emb = torch.nn.Embedding(vocab, vocab)
+        with torch.no_grad():
+            self.emb.weight.copy_(scale * torch.randn(vocab, vocab, generator=torch.Generator().manual_seed(4)))
+        self.emb.weight.requires_grad_(False)
+        self.adapter = torch.nn.Parameter(torch.zeros(vocab, vocab))
+        self.enabled = True
+
+    def forward(self, input_ids, **_):
+        class Out:
+            pass
+
+        o = Out()
+        o.last_hidden_state = self.emb(input_ids) + (self.adapter[input_ids] if self.enabled else 0.0)
+        return o
+
+    @contextlib.contextmanager
+    def disable_adapter(self):
+        self.enabled = False
+        try:
+            yield
+        finally:
+            self.enabled = True
+
+
+class StepTest(unittest.TestCase):
+    """The worker's GRPO step on CPU with the stand-in model: what it trains and what it refuses."""
+
+    VOCAB = 12
+
+    @classmethod
+    def trainer(cls, temperature: float):
+        from kaizen_worker.grpo import GrpoSettings, Trainer
+        from kaizen_worker.model import LoraSettings
+
+        s = GrpoSettings(kind="grpo", model="-", name="p", out="-", lora=LoraSettings(8, 16, 0.0, ["q_proj"]),
+                         dtype="float32", learning_rate=1e-2, weight_decay=0.0, max_grad_norm=1.0, clip=0.2, kl=0.05,
+                         seed=1, gradient_checkpointing=False, micro_batch_tokens=4096, max_batch=8, end_ids=[7], pad_id=0,
+                         vocab_size=cls.VOCAB, prefix_cache=False, port=0, keep_checkpoints=1, temperature=temperature)
+        lm = AdaptedLm(cls.VOCAB)
+        return Trainer(s, resume=False, adapted=(lm, lm, torch.nn.Identity()))
+
+    def sampled(self, trainer, temperature: float, rows: int = 6, new: int = 8):
+        """Prompts and replies drawn from the stand-in at ``temperature``, as the worker's sampler
+        returns them (log-probs of the distribution drawn from)."""
+        sample = model_sampler(trainer.backbone, trainer.head, [7], 0, trainer.device, self.VOCAB)
+        torch.manual_seed(11)
+        prompts = [[1 + i % 5, 2 + i % 7] for i in range(rows)]
+        return prompts, sample(prompts, new, temperature)
+
+    @staticmethod
+    def rows(prompts, out, logprobs, advantages):
+        return [{"ids": p + o.ids, "trained": [0] * len(p) + [1] * len(o.ids), "old_logprobs": [0.0] * len(p) + list(lp),
+                 "advantage": a} for p, o, lp, a in zip(prompts, out, logprobs, advantages)]
+
+    def test_the_step_trains_the_tempered_distribution_the_sampler_drew_from(self) -> None:
+        import numpy as np
+
+        trainer = self.trainer(0.6)
+        prompts, out = self.sampled(trainer, 0.6)
+        adv = [1.0, -1.0, 0.5, -0.5, 1.0, -1.0]
+        result = trainer.train_step({"rows": self.rows(prompts, out, [o.logprobs for o in out], adv)})
+        self.assertLess(result["logprob_gap"], 1e-5)  # sampler and trainer agree at temperature 0.6
+        self.assertAlmostEqual(result["ratio"], 1.0, places=5)
+        self.assertAlmostEqual(result["kl"], 0.0, places=6)  # the adapter was zero: policy = reference
+        # the reported entropy is that of softmax(logits / 0.6) at the trained positions
+        want = []
+        for p, o in zip(prompts, out):
+            for prev in (p + o.ids)[len(p) - 1:-1]:
+                q = torch.softmax(trainer.backbone.emb.weight[prev] / 0.6, -1)
+                want.append(float(-(q * q.log()).sum()))
+        self.assertAlmostEqual(result["entropy"], float(np.mean(want)), places=4)
+        self.assertGreater(float(trainer.backbone.adapter.abs().sum()), 0.0)
+        # after the step the adapter moved the policy away from the reference: a KL shows
+        second = trainer.train_step({"rows": self.rows(prompts, out, [o.logprobs for o in out], adv)})
+        self.assertGreater(second["kl"], 0.0)
+
+    def test_temperature_1_log_probs_for_a_tempered_step_are_refused_and_change_nothing(self) -> None:
+        trainer = self.trainer(0.6)
+        prompts, out = self.sampled(trainer, 0.6)
+        raw = []
+        for p, o in zip(prompts, out):
+            seq = p + o.ids
+            raw.append([float(torch.log_softmax(trainer.backbone.emb.weight[a], -1)[b]) for a, b in zip(seq[len(p) - 1:-1], o.ids)])
+        before = trainer.backbone.adapter.detach().clone()
+        with self.assertRaisesRegex(ValueError, "processed_logprobs"):
+            trainer.train_step({"rows": self.rows(prompts, out, raw, [1.0, -1.0] * 3)})
+        self.assertTrue(torch.equal(trainer.backbone.adapter.detach(), before))
+        self.assertEqual(trainer.step, 0)
+        self.assertEqual(len(trainer.optimizer.state), 0, "no optimizer step was taken")
+        self.assertIsNone(trainer.backbone.adapter.grad)
+        # at temperature 1 the same log-probs are the right ones
+        plain = self.trainer(1.0)
+        self.assertLess(plain.train_step({"rows": self.rows(prompts, out, raw, [1.0, -1.0] * 3)})["logprob_gap"], 1e-5)
+
+
 def _has(*names: str) -> bool:
     import importlib.util
 
