@@ -167,6 +167,7 @@ collect() {  # at most 8 files come back: metrics, evaluations, curve, logs.tgz 
   local logs
   logs=$(mktemp -d)
   cp "$W/pipeline.log" "$W/grpo/run.json" "$logs/" 2>/dev/null
+  cp -r "$W/grpo/held-out" "$logs/" 2>/dev/null  # each evaluation's greedy episodes (turn logs)
   cp "$W/sft/metrics.jsonl" "$logs/sft_metrics.jsonl" 2>/dev/null
   cp -r "$W/dpo-out" "$logs/dpo" 2>/dev/null
   tail -c 200000 "$W/grpo/worker.log" > "$logs/worker_tail.log" 2>/dev/null

@@ -5,10 +5,12 @@ import java.util.List;
 import kaizen.core.KaizenException;
 import kaizen.env.db.DbEnvironment;
 import kaizen.harness.dbbench.DbBenchEpisode;
+import kaizen.harness.dbbench.DbBenchEval;
 import kaizen.harness.dbbench.DbBenchScoring;
 import kaizen.harness.dbbench.DbBenchTask;
 import kaizen.harness.model.ChatModel;
 import kaizen.harness.model.ModelUnavailableException;
+import kaizen.harness.runner.EpisodeRecord;
 import kaizen.train.reward.DbReward;
 
 /**
@@ -62,9 +64,11 @@ public final class DbRollouts implements RolloutTasks {
 
         @Override
         public RolloutTasks.Played play(ChatModel model) throws ModelUnavailableException {
+            long t0 = System.nanoTime();
             DbBenchEpisode.Result r = episode.run(task, model);
             var outcome = new DbBenchScoring.Outcome(r.type(), r.answer());
-            return new RolloutTasks.Played(DbReward.of(outcome, task.target(), partialWeight), r.status().text(), r.error());
+            EpisodeRecord record = DbBenchEval.record(task.index(), task, r, (System.nanoTime() - t0) / 1_000_000);
+            return new RolloutTasks.Played(DbReward.of(outcome, task.target(), partialWeight), record);
         }
     }
 }

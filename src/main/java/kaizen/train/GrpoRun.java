@@ -20,10 +20,12 @@ import java.util.concurrent.Semaphore;
 import kaizen.core.AtomicFile;
 import kaizen.core.FileTree;
 import kaizen.core.Json;
+import kaizen.core.Jsonl;
 import kaizen.core.JsonlAppender;
 import kaizen.core.KaizenException;
 import kaizen.core.Progress;
 import kaizen.harness.model.ModelUnavailableException;
+import kaizen.harness.runner.EpisodeRunner;
 import kaizen.tokenizer.ChatEncoder;
 
 /**
@@ -40,6 +42,16 @@ public final class GrpoRun {
     static final String RECORD = "run.json";
     /** Created by a user in the run folder: end after the current step, as if it were the last. */
     static final String FINISH_FILE = "FINISH";
+
+    /**
+     * Where an evaluation's greedy held-out episodes go (OUT/held-out/step-N/episodes.jsonl), each
+     * as {@code kaizen eval} writes an episode: finish status, the turn log (output, action, the
+     * world's answer) and the conversation — what the policy did at that step, not only how often
+     * it succeeded.
+     */
+    static Path heldOutFolder(Path dir, int step) {
+        return dir.resolve("held-out").resolve(String.format(Locale.ROOT, "step-%07d", step));
+    }
 
     /**
      * Draws DIR/curve.png again from the run folder's metrics.jsonl and eval.jsonl: for a run that
@@ -329,6 +341,8 @@ public final class GrpoRun {
         Map<String, Object> evaluate(int step) {
             List<RolloutTasks.Task> held = tasks.heldOut();
             List<Episode> episodes = play(held, 1, 0.0);
+            Jsonl.writeAll(heldOutFolder(dir, step).resolve(EpisodeRunner.EPISODES),
+                    episodes.stream().map(e -> e.played().record().toJson()).toList());
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("step", step);
             m.putAll(summary(episodes));

@@ -3,11 +3,13 @@ package kaizen.train;
 import java.util.List;
 import kaizen.env.household.World;
 import kaizen.harness.household.HouseholdEpisode;
+import kaizen.harness.household.HouseholdEval;
 import kaizen.harness.household.HouseholdPrompt;
 import kaizen.harness.household.HouseholdSplit;
 import kaizen.harness.household.HouseholdTask;
 import kaizen.harness.model.ChatModel;
 import kaizen.harness.model.ModelUnavailableException;
+import kaizen.harness.runner.EpisodeRecord;
 import kaizen.train.reward.HouseholdReward;
 
 /**
@@ -61,10 +63,12 @@ public final class HouseholdRollouts implements RolloutTasks {
 
         @Override
         public RolloutTasks.Played play(ChatModel model) throws ModelUnavailableException {
+            long t0 = System.nanoTime();
             HouseholdEpisode.Result result = episode.run(task, model);
+            EpisodeRecord record = HouseholdEval.record(task.index(), task, result, (System.nanoTime() - t0) / 1_000_000);
             World world = task.world();
             for (HouseholdEpisode.Turn t : result.log()) world.step(t.action());
-            return new RolloutTasks.Played(HouseholdReward.of(world, partialWeight), result.status().text(), result.error());
+            return new RolloutTasks.Played(HouseholdReward.of(world, partialWeight), record);
         }
     }
 }

@@ -3,6 +3,7 @@ package kaizen.train;
 import java.util.List;
 import kaizen.harness.FinishStatus;
 import kaizen.harness.model.ChatModel;
+import kaizen.harness.runner.EpisodeRecord;
 import kaizen.harness.model.ModelUnavailableException;
 import kaizen.train.reward.EpisodeReward;
 
@@ -32,10 +33,21 @@ public interface RolloutTasks extends AutoCloseable {
     }
 
     /**
-     * An episode's score, how it finished (the harness's finish status) and, for an episode the
-     * harness ended on an error (status "unknown", "task error"), that error ("" otherwise).
+     * An episode's score and its record as the harness's evaluation writes it to episodes.jsonl
+     * (finish status, result with the turn log, conversation), so GRPO's held-out episodes can be
+     * read by {@code kaizen report} like any evaluation run.
      */
-    record Played(EpisodeReward reward, String status, String error) {
+    record Played(EpisodeReward reward, EpisodeRecord record) {
+        /** How the episode finished: the harness's finish status, as text. */
+        String status() {
+            return record.status().text();
+        }
+
+        /** For an episode the harness ended on an error (status "unknown", "task error"), that error; else "". */
+        String error() {
+            return record.resultText("error");
+        }
+
         /**
          * The reward the advantages are computed from: the environment's, less {@code invalidPenalty}
          * when the harness ended the episode as "agent invalid action" (no action in a reply, or the
@@ -43,7 +55,7 @@ public interface RolloutTasks extends AutoCloseable {
          * playing, which might still have succeeded.
          */
         double shaped(double invalidPenalty) {
-            return reward.reward() - (FinishStatus.AGENT_INVALID_ACTION.text().equals(status) ? invalidPenalty : 0.0);
+            return reward.reward() - (record.status() == FinishStatus.AGENT_INVALID_ACTION ? invalidPenalty : 0.0);
         }
     }
 }

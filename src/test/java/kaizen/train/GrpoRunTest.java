@@ -12,14 +12,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import kaizen.core.Json;
 import kaizen.core.Jsonl;
 import kaizen.core.JsonlRecord;
 import kaizen.core.KaizenException;
 import kaizen.core.Message;
+import kaizen.harness.FinishStatus;
 import kaizen.harness.model.ChatModel;
 import kaizen.harness.model.ModelReply;
 import kaizen.harness.model.ModelUnavailableException;
+import kaizen.harness.runner.EpisodeRecord;
 import kaizen.tokenizer.ChatEncoder;
 import kaizen.train.reward.EpisodeReward;
 import org.junit.jupiter.api.Assumptions;
@@ -139,7 +142,9 @@ class GrpoRunTest {
                 history.add(Message.assistant(reply));
                 history.add(Message.user("Again."));
             }
-            return new RolloutTasks.Played(EpisodeReward.of(yes == 2, yes / 2.0, 1.0), "completed", "");
+            int index = Integer.parseInt(id.substring(id.lastIndexOf('-') + 1));
+            var record = new EpisodeRecord(index, FinishStatus.COMPLETED, Map.of("task_id", id, "yes", yes), history, yes == 2, 2, 0);
+            return new RolloutTasks.Played(EpisodeReward.of(yes == 2, yes / 2.0, 1.0), record);
         }
     }
 
@@ -210,6 +215,12 @@ class GrpoRunTest {
                     + 2 * e.path("by_kind").path("kind-b").path("success_rate").asDouble()) / 3;
             assertEquals(e.path("success_rate").asDouble(), success, 1e-9);
             assertEquals(3, e.path("finish").path("completed").asInt());
+            // the greedy episodes themselves, as kaizen eval writes them
+            List<EpisodeRecord> held = Jsonl.readAll(GrpoRun.heldOutFolder(dir.resolve("run"), e.path("step").asInt()).resolve("episodes.jsonl"))
+                    .stream().map(EpisodeRecord::fromJson).toList();
+            assertEquals(List.of(0, 1, 2), held.stream().map(EpisodeRecord::index).sorted().toList());
+            assertEquals(e.path("success_rate").asDouble(), held.stream().filter(EpisodeRecord::correct).count() / 3.0, 1e-9);
+            assertTrue(held.stream().allMatch(r -> r.resultText("task_id").startsWith("held-") && r.history().size() == 5));
         }
         assertTrue(Files.size(dir.resolve("run/curve.png")) > 1000);
         assertTrue(metrics.getFirst().path("generation_busy_fraction").isNumber(), "the worker's own sampler's busy share");

@@ -4,13 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Map;
 import kaizen.harness.FinishStatus;
+import kaizen.harness.runner.EpisodeRecord;
 import kaizen.train.reward.EpisodeReward;
 import org.junit.jupiter.api.Test;
 
 class RolloutTasksTest {
     private static RolloutTasks.Played played(boolean success, double progress, FinishStatus status) {
-        return new RolloutTasks.Played(EpisodeReward.of(success, progress, 0.5), status.text(), "");
+        return new RolloutTasks.Played(EpisodeReward.of(success, progress, 0.5),
+                new EpisodeRecord(0, status, Map.of(), List.of(), success, 1, 0));
     }
 
     @Test

@@ -42,12 +42,17 @@ public final class HouseholdEval {
             throws ModelUnavailableException {
         long t0 = System.nanoTime();
         HouseholdEpisode.Result r = episode.run(task, model);
+        return record(index, task, r, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** The record of an episode played: what episodes.jsonl holds for it. */
+    public static EpisodeRecord record(int index, HouseholdTask task, HouseholdEpisode.Result r, long elapsedMs) {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("task_id", task.id());
         result.put("family", task.family().wireName());
         result.put("seed", task.seed());
         result.putAll(r.toJson());
-        return new EpisodeRecord(index, r.status(), result, r.history(), r.won(), r.log().size(), (System.nanoTime() - t0) / 1_000_000);
+        return new EpisodeRecord(index, r.status(), result, r.history(), r.won(), r.log().size(), elapsedMs);
     }
 
     static Map<String, Object> metrics(List<HouseholdTask> tasks, EpisodeRunner.Summary summary, Settings s) {
