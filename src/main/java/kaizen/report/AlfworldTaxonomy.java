@@ -10,9 +10,12 @@ import kaizen.harness.alfworld.AlfworldActions;
 import kaizen.harness.runner.EpisodeRecord;
 
 /**
- * Reads an ALFWorld transcript (the result's log of played steps, and the history for an output the
- * harness could not play) and classifies a failed episode, re-parsing outputs with the harness's
- * {@link AlfworldActions}.
+ * Reads a transcript of the THOUGHT/ACTION protocol (the result's log of played steps, and the
+ * history for an output the harness could not play) and classifies a failed episode, re-parsing
+ * outputs with the harness's {@link AlfworldActions}. ALFWorld's log records the admissible
+ * commands of each step; Kaizen's household worlds (their evaluations and GRPO's held-out
+ * episodes) record instead whether the world accepted the command, and the world's family where
+ * ALFWorld has the task type.
  */
 final class AlfworldTaxonomy {
     /** The same command this many times in a row is a loop. */
@@ -22,10 +25,17 @@ final class AlfworldTaxonomy {
 
     private AlfworldTaxonomy() {}
 
-    /** One played step of the result's log. */
-    record Step(String output, String action, List<String> admissible, String observation) {
-        boolean admissibleAction() {
-            return admissible.contains(action);
+    /**
+     * One played step of the result's log.
+     *
+     * @param accepted whether the command was admissible (ALFWorld) or taken by the world (household)
+     * @param admissible ALFWorld's admissible commands at that step; empty for household steps
+     */
+    record Step(String output, String action, boolean accepted, List<String> admissible, String observation) {
+        /** Why the command was not played, or "" when it was. */
+        String refusal() {
+            if (accepted) return "";
+            return admissible.isEmpty() ? "the world refused '" + action + "'" : "'" + action + "' is not an admissible command";
         }
     }
 
@@ -39,8 +49,7 @@ final class AlfworldTaxonomy {
         List<Turn> turns = new ArrayList<>();
         for (int i = 0; i < log.size(); i++) {
             Step s = log.get(i);
-            String note = s.admissibleAction() ? "" : "'" + s.action() + "' is not an admissible command";
-            turns.add(new Turn(i + 1, s.output(), s.action(), s.observation(), note));
+            turns.add(new Turn(i + 1, s.output(), s.action(), s.observation(), s.refusal()));
         }
         if (trailing == 1) {
             String output = history.getLast().content();
@@ -49,7 +58,8 @@ final class AlfworldTaxonomy {
                     : AlfworldActions.command(output, admissible).orElse("");
             turns.add(new Turn(log.size() + 1, output, action, "", ""));
         }
-        return new EpisodeView(r, r.resultText("type"), history.subList(0, opening), turns, classify(r, log, turns));
+        String category = r.result().containsKey("type") ? r.resultText("type") : r.resultText("family");
+        return new EpisodeView(r, category, history.subList(0, opening), turns, classify(r, log, turns));
     }
 
     static Verdict classify(EpisodeRecord r, List<Step> log, List<Turn> turns) {
@@ -70,11 +80,12 @@ final class AlfworldTaxonomy {
                         "'" + action + "' played " + run + " times in a row");
             }
         }
-        List<Step> invalid = log.stream().filter(s -> !s.admissibleAction()).toList();
+        List<Step> invalid = log.stream().filter(s -> !s.accepted()).toList();
         if (2 * invalid.size() > log.size()) {
             Step first = invalid.getFirst();
+            String how = first.admissible().isEmpty() ? "refused by the world" : "not admissible";
             return new Verdict.Failure(FailureClass.INVALID_ACTION, log.indexOf(first) + 1, invalid.size() + " of "
-                    + log.size() + " commands were not admissible, the first '" + first.action() + "'");
+                    + log.size() + " commands were " + how + ", the first '" + first.action() + "'");
         }
         if (r.status() == FinishStatus.TASK_LIMIT_REACHED) {
             return new Verdict.Failure(FailureClass.STEP_LIMIT, last, "not done after " + log.size() + " steps");
@@ -85,7 +96,11 @@ final class AlfworldTaxonomy {
                 : "status '" + r.status().text() + "'" + (error.isEmpty() ? "" : ": " + error));
     }
 
-    /** The result's log; absent for an episode that ended in an error, as the harness writes it. */
+    /**
+     * The result's log; absent for an episode that ended in an error, as the harness writes it. A
+     * step with a boolean {@code valid} is a household step; otherwise it must list
+     * {@code admissible_commands}.
+     */
     static List<Step> log(JsonlRecord line) {
         JsonNode log = line.node().path("result").path("log");
         if (log.isMissingNode()) return List.of();
@@ -95,11 +110,21 @@ final class AlfworldTaxonomy {
             String at = "result.log[" + i + "]";
             JsonNode s = log.get(i);
             if (!s.isObject()) throw line.error(at, "expected an object, found " + JsonlRecord.kind(s));
+            String action = text(line, s, at, "action");
             List<String> admissible = new ArrayList<>();
-            JsonNode adm = s.path("admissible_commands");
-            if (!adm.isArray()) throw line.error(at + ".admissible_commands", "expected an array, found " + JsonlRecord.kind(adm));
-            adm.forEach(a -> admissible.add(a.asText()));
-            out.add(new Step(text(line, s, at, "output"), text(line, s, at, "action"), admissible, text(line, s, at, "observation")));
+            boolean accepted;
+            if (s.path("valid").isBoolean()) {
+                accepted = s.path("valid").asBoolean();
+            } else {
+                JsonNode adm = s.path("admissible_commands");
+                if (!adm.isArray()) {
+                    throw line.error(at + ".admissible_commands", "expected an array (or a household step's boolean 'valid'), found "
+                            + JsonlRecord.kind(adm));
+                }
+                adm.forEach(a -> admissible.add(a.asText()));
+                accepted = admissible.contains(action);
+            }
+            out.add(new Step(text(line, s, at, "output"), action, accepted, admissible, text(line, s, at, "observation")));
         }
         return out;
     }

@@ -77,7 +77,8 @@ public record RunData(Path dir, String label, Benchmark benchmark, String agent,
 
     /**
      * DBBench's metrics carry overall_cat_accuracy and ALFWorld's an overall success_rate; without
-     * metrics.json the first episode's result tells: ALFWorld results hold the game, DBBench's an answer.
+     * metrics.json (GRPO's held-out folders have none) the first episode's result tells: ALFWorld
+     * results hold the game, household ones the family, DBBench's an answer.
      */
     private static Benchmark benchmark(Path dir, Optional<JsonNode> metrics, java.util.Collection<JsonlRecord> lines) {
         if (metrics.isPresent()) {
@@ -89,7 +90,7 @@ public record RunData(Path dir, String label, Benchmark benchmark, String agent,
         }
         for (JsonlRecord line : lines) {
             JsonNode result = line.node().path("result");
-            if (result.has("game")) return Benchmark.ALFWORLD;
+            if (result.has("game") || result.has("family")) return Benchmark.ALFWORLD;  // family: a household world, same protocol
             if (result.has("answer")) return Benchmark.DBBENCH;
             throw line.error("result", "neither a DBBench answer nor an ALFWorld game");
         }
