@@ -158,6 +158,36 @@ class SamplerTest(unittest.TestCase):
             self.assertTrue(all(t < 9 for t in s.ids), s.ids)
 
 
+def even_token_rounds(trainer, sample, steps: int, prompts: int, prompt_ids: tuple[int, int, int], new: int,
+                      temperature: float, learning_rate: float | None = None) -> tuple[list[float], list[dict]]:
+    """GRPO on a toy reward, driven as Java drives it: each step ``prompts`` random prompts
+    (``prompt_ids`` = low, high, length) x 4 replies of ``new`` tokens sampled at ``temperature``,
+    reward = the share of even tokens in a reply, group-relative advantages (GroupAdvantages'
+    formula; flat groups left out) and one train_step. Returns every group's mean reward, in order,
+    and the step results."""
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    means, results = [], []
+    for _ in range(steps):
+        batch = [[int(t) for t in rng.integers(prompt_ids[0], prompt_ids[1], size=prompt_ids[2])] for _ in range(prompts)]
+        outs = sample([p for p in batch for _ in range(4)], new, temperature)
+        rows = []
+        for k, prompt in enumerate(batch):
+            group = outs[4 * k:4 * k + 4]
+            r = np.array([np.mean([t % 2 == 0 for t in o.ids]) for o in group])
+            means.append(float(r.mean()))
+            if r.std() < 1e-6:
+                continue
+            for o, a in zip(group, (r - r.mean()) / r.std()):
+                rows.append({"ids": prompt + o.ids, "trained": [0] * len(prompt) + [1] * len(o.ids),
+                             "old_logprobs": [0.0] * len(prompt) + o.logprobs, "advantage": float(a)})
+        if rows:  # every group flat (all even, once learned): nothing to train on
+            body = {"rows": rows} if learning_rate is None else {"rows": rows, "learning_rate": learning_rate}
+            results.append(trainer.train_step(body))
+    return means, results
+
+
 class AdaptedLm(torch.nn.Module):
     """A stand-in for the trainer's PEFT model on CPU: the decoder stack is an embedding (random,
     frozen: a position's logits depend on its token alone) plus a trainable additive adapter,
@@ -249,22 +279,9 @@ class StepTest(unittest.TestCase):
 
         trainer = self.trainer(0.7)
         sample = model_sampler(trainer.backbone, trainer.head, [99], 0, trainer.device, self.VOCAB)
-        rng = np.random.default_rng(0)
         torch.manual_seed(0)
-        means, entropies = [], []
-        for _ in range(25):
-            prompts = [[int(t) for t in rng.integers(1, self.VOCAB, size=2)] for _ in range(16)]
-            outs = sample([p for p in prompts for _ in range(4)], 6, 0.7)
-            rows = []
-            for k, prompt in enumerate(prompts):
-                group = outs[4 * k:4 * k + 4]
-                r = np.array([np.mean([t % 2 == 0 for t in o.ids]) for o in group])
-                means.append(float(r.mean()))
-                if r.std() < 1e-6:
-                    continue
-                rows += self.rows([prompt] * 4, group, [o.logprobs for o in group], list((r - r.mean()) / r.std()))
-            if rows:
-                entropies.append(trainer.train_step({"rows": rows, "learning_rate": 0.1})["entropy"])
+        means, results = even_token_rounds(trainer, sample, 25, 16, (1, self.VOCAB, 2), 6, 0.7, learning_rate=0.1)
+        entropies = [r["entropy"] for r in results]
         first, last = np.mean(means[:3 * 16]), np.mean(means[-3 * 16:])
         self.assertGreater(last, first + 0.2, (first, last))
         self.assertLess(np.mean(entropies[-3:]), np.mean(entropies[:3]))
@@ -447,23 +464,7 @@ class SamplerMatchesTrainerTest(unittest.TestCase):
         targets = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")
         with self._trainer(torch.float32, learning_rate=1e-2, targets=targets) as trainer:
             sample = model_sampler(trainer.backbone, trainer.head, [7], 0, trainer.device, 500)
-            rng = np.random.default_rng(0)
-            rewards_by_step = []
-            for _ in range(30):
-                prompts = [[int(t) for t in rng.integers(10, 200, size=5)] for _ in range(32)]
-                outs = sample([p for p in prompts for _ in range(4)], 4, 1.0)
-                rows = []
-                for k, prompt in enumerate(prompts):
-                    group = outs[4 * k:4 * k + 4]
-                    r = np.array([np.mean([t % 2 == 0 for t in o.ids]) for o in group])
-                    rewards_by_step.append(float(r.mean()))
-                    if r.std() < 1e-6:
-                        continue
-                    for o, a in zip(group, (r - r.mean()) / r.std()):
-                        rows.append({"ids": prompt + o.ids, "trained": [0] * len(prompt) + [1] * len(o.ids),
-                                     "old_logprobs": [0.0] * len(prompt) + o.logprobs, "advantage": float(a)})
-                if rows:  # every group flat (all even, once learned): nothing to train on
-                    trainer.train_step({"rows": rows})
+            rewards_by_step, _ = even_token_rounds(trainer, sample, 30, 32, (10, 200, 5), 4, 1.0)
             first, last = np.mean(rewards_by_step[:5 * 32]), np.mean(rewards_by_step[-5 * 32:])
             self.assertLess(first, 0.6)
             self.assertGreater(last, first + 0.2)
