@@ -1,9 +1,14 @@
 package kaizen.report;
 
-/** The two AgentBench tasks Kaizen evaluates; a run folder holds episodes of exactly one. */
+/**
+ * What a run was evaluated on: the two AgentBench tasks, and Kaizen's own household worlds (the
+ * training environment for ALFWorld's protocol, reported apart so the two are never compared); a
+ * run folder holds episodes of exactly one.
+ */
 public enum Benchmark {
     DBBENCH("DBBench", "accuracy", "dbbench"),
-    ALFWORLD("ALFWorld", "success rate", "alfworld");
+    ALFWORLD("ALFWorld", "success rate", "alfworld"),
+    HOUSEHOLD("Household", "success rate", "household");
 
     private final String title;
     private final String scoreName;
@@ -19,7 +24,7 @@ public enum Benchmark {
         return title;
     }
 
-    /** What the per-episode score is called: DBBench answers are accurate, ALFWorld games succeed. */
+    /** What the per-episode score is called: DBBench answers are accurate, ALFWorld games and household worlds succeed. */
     public String scoreName() {
         return scoreName;
     }

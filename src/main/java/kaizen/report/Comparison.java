@@ -71,6 +71,7 @@ public record Comparison(Benchmark benchmark, List<RunData> runs, List<Integer> 
                 yield types;
             }
             case ALFWORLD -> java.util.Arrays.stream(AlfworldTaskType.values()).map(AlfworldTaskType::prefix).toList();
+            case HOUSEHOLD -> java.util.Arrays.stream(kaizen.env.household.Family.values()).map(kaizen.env.household.Family::wireName).toList();
         };
         for (String k : known) if (present.contains(k)) ordered.add(k);
         ordered.addAll(present);

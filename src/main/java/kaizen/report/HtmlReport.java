@@ -211,6 +211,8 @@ public final class HtmlReport {
                 .append("-failures\">taxonomy</a></p>\n");
         if (c.benchmark() == Benchmark.ALFWORLD) {
             h.append("<p>game <code>").append(escape(rec.resultText("game"))).append("</code></p>\n");
+        } else if (c.benchmark() == Benchmark.HOUSEHOLD) {
+            h.append("<p>world <code>").append(escape(rec.resultText("task_id"))).append("</code></p>\n");
         } else {
             h.append("<p>answer scored <code>").append(escape(rec.resultText("answer"))).append("</code></p>\n");
         }

@@ -49,13 +49,13 @@ public record RunData(Path dir, String label, Benchmark benchmark, String agent,
         for (var e : records.entrySet()) {
             views.add(switch (benchmark) {
                 case DBBENCH -> DbBenchTaxonomy.read(e.getValue());
-                case ALFWORLD -> AlfworldTaxonomy.read(e.getValue(), lines.get(e.getKey()));
+                case ALFWORLD, HOUSEHOLD -> AlfworldTaxonomy.read(e.getValue(), lines.get(e.getKey()));
             });
         }
         String agent = metrics.map(m -> m.path("kaizen").path("agent").asText("")).filter(a -> !a.isEmpty()).orElse("unknown agent");
         Optional<Double> score = metrics.map(m -> switch (benchmark) {
             case DBBENCH -> m.path("custom").path("overall_cat_accuracy");
-            case ALFWORLD -> m.path("custom").path("overall").path("success_rate");
+            case ALFWORLD, HOUSEHOLD -> m.path("custom").path("overall").path("success_rate");
         }).filter(JsonNode::isNumber).map(JsonNode::asDouble);
         Path name = dir.toAbsolutePath().normalize().getFileName();
         return new RunData(dir, name == null ? dir.toString() : name.toString(), benchmark, agent, score, views);
@@ -84,13 +84,16 @@ public record RunData(Path dir, String label, Benchmark benchmark, String agent,
         if (metrics.isPresent()) {
             JsonNode custom = metrics.get().path("custom");
             if (custom.has("overall_cat_accuracy")) return Benchmark.DBBENCH;
-            if (custom.path("overall").has("success_rate")) return Benchmark.ALFWORLD;
+            if (custom.path("overall").has("success_rate")) {  // household evaluations count success per family
+                return metrics.get().path("kaizen").has("per_family") ? Benchmark.HOUSEHOLD : Benchmark.ALFWORLD;
+            }
             throw new BadInputException(dir.resolve(EvalReport.METRICS), 0, "custom",
                     "neither DBBench's overall_cat_accuracy nor ALFWorld's overall.success_rate");
         }
         for (JsonlRecord line : lines) {
             JsonNode result = line.node().path("result");
-            if (result.has("game") || result.has("family")) return Benchmark.ALFWORLD;  // family: a household world, same protocol
+            if (result.has("game")) return Benchmark.ALFWORLD;
+            if (result.has("family")) return Benchmark.HOUSEHOLD;
             if (result.has("answer")) return Benchmark.DBBENCH;
             throw line.error("result", "neither a DBBench answer nor an ALFWorld game");
         }

@@ -20,7 +20,7 @@ import kaizen.harness.runner.EvalReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Household evaluation runs (and GRPO's held-out folders, which have no metrics.json) through the report's taxonomy. */
+/** Household evaluation runs (and GRPO's held-out folders, which have no metrics.json) through the report: their own benchmark, ALFWorld's taxonomy. */
 class HouseholdRunsTest {
     @TempDir
     Path dir;
@@ -37,7 +37,7 @@ class HouseholdRunsTest {
     @Test
     void thePlannerSucceedsAndEachEpisodeIsFiledUnderItsFamily() {
         RunData oracle = run("oracle", HouseholdOracle::new);
-        assertEquals(Benchmark.ALFWORLD, oracle.benchmark());
+        assertEquals(Benchmark.HOUSEHOLD, oracle.benchmark());
         assertEquals(3, oracle.episodes().size());
         for (EpisodeView e : oracle.episodes()) {
             assertInstanceOf(Verdict.Success.class, e.verdict());
@@ -67,12 +67,26 @@ class HouseholdRunsTest {
     }
 
     @Test
+    void householdRunsAreComparedUnderTheirOwnHeadingWithTheirWorldsNamed() {
+        RunData oracle = run("oracle", HouseholdOracle::new);
+        RunData looping = run("looping", t -> messages -> new ModelReply.Text("THOUGHT: I look around.\nACTION: look"));
+        Report report = Report.of(List.of(oracle, looping));
+        assertEquals(List.of(Benchmark.HOUSEHOLD), report.comparisons().stream().map(Comparison::benchmark).toList());
+        String text = TerminalSummary.render(report);
+        assertTrue(text.startsWith("Household: success rate"), text);
+        assertTrue(text.matches("(?s).*\\n\\s*repeated action loop\\s+0\\s+3\\s+\\+3\\n.*"), text);
+        String html = HtmlReport.render(report);
+        assertTrue(html.contains("<section id=\"household\">"));
+        assertTrue(html.contains("world <code>" + worlds.getFirst().id() + "</code>"));
+    }
+
+    @Test
     void aFolderWithoutMetricsIsReadAsHouseholdFromItsEpisodes() throws Exception {
         Path out = dir.resolve("oracle");
         run("oracle", HouseholdOracle::new);
         Files.delete(out.resolve(EvalReport.METRICS));
         RunData bare = RunData.read(out);
-        assertEquals(Benchmark.ALFWORLD, bare.benchmark());
+        assertEquals(Benchmark.HOUSEHOLD, bare.benchmark());
         assertEquals(3, bare.episodes().size());
     }
 }
