@@ -31,7 +31,7 @@ import torch
 
 from . import checkpoint
 from .attention import register_sampling
-from .losses import grpo_token_terms, sampling_logps, target_weights
+from .losses import entropy, grpo_token_terms, sampling_logps, target_weights
 from .model import LoraSettings, apply_lora, backbone_and_head, hidden_states, load_base
 from .serve import Batcher, PrefixStore, model_sampler, serve, tokenizer_logits
 from .shards import LOSS, Row, collate
@@ -163,6 +163,7 @@ class Trainer:
         if weight_sum <= 0:
             raise ValueError("every row has token_weight 0: nothing to train")
         sums = {"loss": 0.0, "kl": 0.0, "ratio": 0.0, "clipped": 0.0, "logprob_gap": 0.0, "raw_gap": 0.0, "entropy": 0.0}
+        tempered = self.s.temperature != 1.0
         for group in micro_batches([len(r.ids) for r, _, _, _ in rows], self.s.micro_batch_tokens):
             batch = collate([rows[i][0] for i in group], packed=False, pad_id=self.s.pad_id).to(self.device)
             selected = target_weights(batch.flags) > 0
@@ -180,9 +181,9 @@ class Trainer:
             weight = weight.to(self.device)[:, 1:][selected]
             targets = batch.input_ids[:, 1:][selected]
             logits = self.logits(batch, selected)
-            logp, entropy = sampling_logps(logits, targets, self.s.temperature)
+            logp, dist = sampling_logps(logits, targets, self.s.temperature)
             with torch.no_grad():
-                raw = torch.log_softmax(logits.detach(), -1).gather(-1, targets[:, None]).squeeze(-1)
+                raw = sampling_logps(logits.detach(), targets, 1.0)[0] if tempered else logp.detach()
                 with self.model.disable_adapter():
                     ref = self.logps(batch, selected, self.s.temperature)
             del logits
@@ -194,9 +195,9 @@ class Trainer:
             sums["clipped"] += float(terms["clipped"].sum())
             sums["logprob_gap"] += float((logp.detach() - old).abs().sum())
             sums["raw_gap"] += float((raw - old).abs().sum())
-            sums["entropy"] += float(entropy.sum())
+            sums["entropy"] += float(entropy(dist).sum())
         gap, raw_gap = sums.pop("logprob_gap") / max(total, 1.0), sums.pop("raw_gap") / max(total, 1.0)
-        if self.s.temperature != 1.0 and gap > 0.02 and raw_gap < gap / 2:
+        if tempered and gap > 0.02 and raw_gap < gap / 2:
             self.optimizer.zero_grad(set_to_none=True)
             self.model.eval()
             raise ValueError(f"the old_logprobs are the temperature-1 log-probs of the sampled tokens (off by {raw_gap:.4f} "

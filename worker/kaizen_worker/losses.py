@@ -73,18 +73,21 @@ def learning_rate(step: int, total_steps: int, peak: float, warmup_ratio: float)
 
 def sampling_logps(logits: torch.Tensor, targets: torch.Tensor, temperature: float) -> tuple[torch.Tensor, torch.Tensor]:
     """Log-probabilities of ``targets`` [N] under the distribution the rollouts sampled them from,
-    softmax(logits / temperature) over ``logits`` [N, V] (the gradient flows through them), and that
-    distribution's entropy at each position (detached; ids masked to -inf count as probability 0).
+    softmax(logits / temperature) over ``logits`` [N, V] (the gradient flows through them), and
+    that whole distribution as log-probabilities [N, V] (for ``entropy``, where it is wanted).
 
     A policy gradient taken on the temperature-1 log-probs of tokens sampled at temperature T < 1
     trains a different distribution than the one that played: it keeps raising a token the sampler
     already picks almost always (1 - p at temperature 1 stays well above 1 - p at T), so the sampler
     sharpens past what the advantages ask for. Training softmax(z / T) is the on-policy gradient."""
     scaled = torch.log_softmax(logits / temperature, -1)
-    logp = scaled.gather(-1, targets[:, None]).squeeze(-1)
-    with torch.no_grad():
-        entropy = torch.special.entr(scaled.detach().exp()).sum(-1)
-    return logp, entropy
+    return scaled.gather(-1, targets[:, None]).squeeze(-1), scaled
+
+
+@torch.no_grad()
+def entropy(log_probs: torch.Tensor) -> torch.Tensor:
+    """Each row's entropy from its log-probabilities [N, V] (ids masked to -inf count as probability 0)."""
+    return torch.special.entr(log_probs.detach().exp()).sum(-1)
 
 
 def grpo_token_terms(logp: torch.Tensor, old_logp: torch.Tensor, ref_logp: torch.Tensor, advantage: torch.Tensor,

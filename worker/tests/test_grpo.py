@@ -158,6 +158,13 @@ class SamplerTest(unittest.TestCase):
             self.assertTrue(all(t < 9 for t in s.ids), s.ids)
 
 
+def reply_rows(prompts, outs, logprobs, advantages) -> list[dict]:
+    """/kaizen/step rows of sampled replies: prompt + reply ids, the reply trained with ``logprobs``
+    as its old log-probs, one advantage a row."""
+    return [{"ids": p + o.ids, "trained": [0] * len(p) + [1] * len(o.ids), "old_logprobs": [0.0] * len(p) + list(lp),
+             "advantage": float(a)} for p, o, lp, a in zip(prompts, outs, logprobs, advantages)]
+
+
 def even_token_rounds(trainer, sample, steps: int, prompts: int, prompt_ids: tuple[int, int, int], new: int,
                       temperature: float, learning_rate: float | None = None) -> tuple[list[float], list[dict]]:
     """GRPO on a toy reward, driven as Java drives it: each step ``prompts`` random prompts
@@ -179,9 +186,7 @@ def even_token_rounds(trainer, sample, steps: int, prompts: int, prompt_ids: tup
             means.append(float(r.mean()))
             if r.std() < 1e-6:
                 continue
-            for o, a in zip(group, (r - r.mean()) / r.std()):
-                rows.append({"ids": prompt + o.ids, "trained": [0] * len(prompt) + [1] * len(o.ids),
-                             "old_logprobs": [0.0] * len(prompt) + o.logprobs, "advantage": float(a)})
+            rows += reply_rows([prompt] * 4, group, [o.logprobs for o in group], (r - r.mean()) / r.std())
         if rows:  # every group flat (all even, once learned): nothing to train on
             body = {"rows": rows} if learning_rate is None else {"rows": rows, "learning_rate": learning_rate}
             results.append(trainer.train_step(body))
@@ -244,18 +249,13 @@ class StepTest(unittest.TestCase):
         prompts = [[1 + i % 5, 2 + i % 7] for i in range(rows)]
         return prompts, sample(prompts, new, temperature)
 
-    @staticmethod
-    def rows(prompts, out, logprobs, advantages):
-        return [{"ids": p + o.ids, "trained": [0] * len(p) + [1] * len(o.ids), "old_logprobs": [0.0] * len(p) + list(lp),
-                 "advantage": a} for p, o, lp, a in zip(prompts, out, logprobs, advantages)]
-
     def test_the_step_trains_the_tempered_distribution_the_sampler_drew_from(self) -> None:
         import numpy as np
 
         trainer = self.trainer(0.6)
         prompts, out = self.sampled(trainer, 0.6)
         adv = [1.0, -1.0, 0.5, -0.5, 1.0, -1.0]
-        result = trainer.train_step({"rows": self.rows(prompts, out, [o.logprobs for o in out], adv)})
+        result = trainer.train_step({"rows": reply_rows(prompts, out, [o.logprobs for o in out], adv)})
         self.assertLess(result["logprob_gap"], 1e-5)  # sampler and trainer agree at temperature 0.6
         self.assertAlmostEqual(result["ratio"], 1.0, places=5)
         self.assertAlmostEqual(result["kl"], 0.0, places=6)  # the adapter was zero: policy = reference
@@ -268,7 +268,7 @@ class StepTest(unittest.TestCase):
         self.assertAlmostEqual(result["entropy"], float(np.mean(want)), places=4)
         self.assertGreater(float(trainer.backbone.adapter.abs().sum()), 0.0)
         # after the step the adapter moved the policy away from the reference: a KL shows
-        second = trainer.train_step({"rows": self.rows(prompts, out, [o.logprobs for o in out], adv)})
+        second = trainer.train_step({"rows": reply_rows(prompts, out, [o.logprobs for o in out], adv)})
         self.assertGreater(second["kl"], 0.0)
 
     def test_tempered_steps_raise_a_simple_reward_and_the_entropy_falls(self) -> None:
@@ -295,14 +295,14 @@ class StepTest(unittest.TestCase):
             raw.append([float(torch.log_softmax(trainer.backbone.emb.weight[a], -1)[b]) for a, b in zip(seq[len(p) - 1:-1], o.ids)])
         before = trainer.backbone.adapter.detach().clone()
         with self.assertRaisesRegex(ValueError, "processed_logprobs"):
-            trainer.train_step({"rows": self.rows(prompts, out, raw, [1.0, -1.0] * 3)})
+            trainer.train_step({"rows": reply_rows(prompts, out, raw, [1.0, -1.0] * 3)})
         self.assertTrue(torch.equal(trainer.backbone.adapter.detach(), before))
         self.assertEqual(trainer.step, 0)
         self.assertEqual(len(trainer.optimizer.state), 0, "no optimizer step was taken")
         self.assertIsNone(trainer.backbone.adapter.grad)
         # at temperature 1 the same log-probs are the right ones
         plain = self.trainer(1.0)
-        self.assertLess(plain.train_step({"rows": self.rows(prompts, out, raw, [1.0, -1.0] * 3)})["logprob_gap"], 1e-5)
+        self.assertLess(plain.train_step({"rows": reply_rows(prompts, out, raw, [1.0, -1.0] * 3)})["logprob_gap"], 1e-5)
 
 
 def _has(*names: str) -> bool:
@@ -353,19 +353,14 @@ class SamplerMatchesTrainerTest(unittest.TestCase):
             self.assertLess(float((tempered - sampled).abs().max()), 1e-4)
             self.assertGreater(float((raw - sampled).abs().mean()), 0.05)
 
-            def rows(logprobs):
-                return [{"ids": p + o.ids, "trained": [0] * len(p) + [1] * len(o.ids),
-                         "old_logprobs": [0.0] * len(p) + lp, "advantage": a}
-                        for p, o, lp, a in zip(prompts, out, logprobs, (1.0, -1.0, 0.5))]
-
             split = [len(o.ids) for o in out]
             raw_lists = [raw[sum(split[:i]):sum(split[:i + 1])].tolist() for i in range(len(out))]
             before = [p.detach().clone() for p in trainer.trainable]
             with self.assertRaisesRegex(ValueError, "processed_logprobs"):
-                trainer.train_step({"rows": rows(raw_lists)})
+                trainer.train_step({"rows": reply_rows(prompts, out, raw_lists, (1.0, -1.0, 0.5))})
             for p, b in zip(trainer.trainable, before):
                 self.assertTrue(torch.equal(p.detach(), b))
-            result = trainer.train_step({"rows": rows([o.logprobs for o in out])})
+            result = trainer.train_step({"rows": reply_rows(prompts, out, [o.logprobs for o in out], (1.0, -1.0, 0.5))})
             self.assertLess(abs(result["ratio"] - 1.0), 1e-4)
             self.assertLess(result["logprob_gap"], 1e-4)
             self.assertGreater(result["entropy"], 0.0)

@@ -7,8 +7,8 @@ import unittest
 import torch
 import torch.nn.functional as F
 
-from kaizen_worker.losses import (dpo_loss, grpo_token_terms, learning_rate, sampling_logps, sequence_logps, target_weights,
-                                  weighted_token_ce)
+from kaizen_worker.losses import (dpo_loss, entropy, grpo_token_terms, learning_rate, sampling_logps, sequence_logps,
+                                  target_weights, weighted_token_ce)
 from kaizen_worker.shards import ACTION, LOSS, REASON, START
 
 
@@ -106,24 +106,26 @@ class SamplingLogpsTest(unittest.TestCase):
         logits = torch.randn(6, 9, requires_grad=True)
         targets = torch.randint(0, 9, (6,))
         for t in (1.0, 0.8, 0.5):
-            logp, entropy = sampling_logps(logits, targets, t)
+            logp, dist = sampling_logps(logits, targets, t)
+            h = entropy(dist)
             p = torch.softmax(logits.detach() / t, -1)
             self.assertTrue(torch.allclose(logp.detach(), p.log().gather(-1, targets[:, None]).squeeze(-1), atol=1e-6))
-            self.assertTrue(torch.allclose(entropy, -(p * p.log()).sum(-1), atol=1e-5))
-            self.assertFalse(entropy.requires_grad)
+            self.assertTrue(torch.allclose(h, -(p * p.log()).sum(-1), atol=1e-5))
+            self.assertFalse(h.requires_grad)
         logp, _ = sampling_logps(logits, targets, 0.8)
         logp.sum().backward()
         self.assertGreater(float(logits.grad.abs().sum()), 0.0)
         # a lower temperature concentrates the distribution: lower entropy
-        self.assertLess(float(sampling_logps(logits.detach(), targets, 0.5)[1].mean()),
-                        float(sampling_logps(logits.detach(), targets, 1.0)[1].mean()))
+        self.assertLess(float(entropy(sampling_logps(logits.detach(), targets, 0.5)[1]).mean()),
+                        float(entropy(sampling_logps(logits.detach(), targets, 1.0)[1]).mean()))
 
     def test_masked_ids_have_probability_zero_and_leave_the_entropy_finite(self) -> None:
         logits = torch.zeros(2, 6)
         logits[:, 4:] = float("-inf")  # ids past the tokenizer's vocabulary
-        logp, entropy = sampling_logps(logits, torch.tensor([0, 3]), 0.8)
+        logp, dist = sampling_logps(logits, torch.tensor([0, 3]), 0.8)
+        h = entropy(dist)
         self.assertTrue(torch.allclose(logp, torch.full((2,), -math.log(4))))
-        self.assertTrue(torch.allclose(entropy, torch.full((2,), math.log(4))))
+        self.assertTrue(torch.allclose(h, torch.full((2,), math.log(4))))
 
     def test_the_on_policy_gradient_stops_pushing_a_token_the_sampler_already_draws(self) -> None:
         """Why the step trains the tempered distribution: for a token holding 0.9 of the mass at
