@@ -209,13 +209,11 @@ public final class HtmlReport {
                 .append("</b> · ").append(verdictText(e.verdict())).append(" · rounds: ").append(rec.rounds()).append(" · ")
                 .append("<a href=\"#run-r").append(runId).append("\">episode list</a> · <a href=\"#").append(c.benchmark().id())
                 .append("-failures\">taxonomy</a></p>\n");
-        if (c.benchmark() == Benchmark.ALFWORLD) {
-            h.append("<p>game <code>").append(escape(rec.resultText("game"))).append("</code></p>\n");
-        } else if (c.benchmark() == Benchmark.HOUSEHOLD) {
-            h.append("<p>world <code>").append(escape(rec.resultText("task_id"))).append("</code></p>\n");
-        } else {
-            h.append("<p>answer scored <code>").append(escape(rec.resultText("answer"))).append("</code></p>\n");
-        }
+        h.append(switch (c.benchmark()) {
+            case ALFWORLD -> "<p>game <code>" + escape(rec.resultText("game"));
+            case HOUSEHOLD -> "<p>world <code>" + escape(rec.resultText("task_id"));
+            case DBBENCH -> "<p>answer scored <code>" + escape(rec.resultText("answer"));
+        }).append("</code></p>\n");
         h.append("<details><summary>opening: ").append(e.opening().size()).append(" messages before the first turn</summary>\n");
         for (Message m : e.opening()) {
             h.append("<div class=\"label\">").append(m.role().wireName()).append("</div><pre>").append(escape(m.content())).append("</pre>\n");

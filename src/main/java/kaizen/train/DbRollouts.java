@@ -64,10 +64,8 @@ public final class DbRollouts implements RolloutTasks {
 
         @Override
         public RolloutTasks.Played play(ChatModel model) throws ModelUnavailableException {
-            long t0 = System.nanoTime();
-            DbBenchEpisode.Result r = episode.run(task, model);
-            var outcome = new DbBenchScoring.Outcome(r.type(), r.answer());
-            EpisodeRecord record = DbBenchEval.record(task.index(), task, r, (System.nanoTime() - t0) / 1_000_000);
+            EpisodeRecord record = DbBenchEval.play(episode, task.index(), task, model);
+            var outcome = new DbBenchScoring.Outcome(record.resultText("type"), record.resultText("answer"));
             return new RolloutTasks.Played(DbReward.of(outcome, task.target(), partialWeight), record);
         }
     }

@@ -3,8 +3,8 @@ package kaizen.train;
 import java.util.List;
 import kaizen.harness.FinishStatus;
 import kaizen.harness.model.ChatModel;
-import kaizen.harness.runner.EpisodeRecord;
 import kaizen.harness.model.ModelUnavailableException;
+import kaizen.harness.runner.EpisodeRecord;
 import kaizen.train.reward.EpisodeReward;
 
 /**

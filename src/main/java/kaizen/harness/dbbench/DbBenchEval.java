@@ -39,17 +39,12 @@ public final class DbBenchEval {
     public static EpisodeRecord play(DbBenchEpisode episode, int index, DbBenchTask task, ChatModel model) throws ModelUnavailableException {
         long t0 = System.nanoTime();
         DbBenchEpisode.Result r = episode.run(task, model);
-        return record(index, task, r, (System.nanoTime() - t0) / 1_000_000);
-    }
-
-    /** The record of an episode played, scored as AgentBench scores it: what episodes.jsonl holds for it. */
-    public static EpisodeRecord record(int index, DbBenchTask task, DbBenchEpisode.Result r, long elapsedMs) {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("answer", r.answer());
         result.put("type", r.type());
         result.put("error", r.error());
         boolean correct = DbBenchScoring.isCorrect(new DbBenchScoring.Outcome(r.type(), r.answer()), task.target());
-        return new EpisodeRecord(index, r.status(), result, r.history(), correct, r.rounds(), elapsedMs);
+        return new EpisodeRecord(index, r.status(), result, r.history(), correct, r.rounds(), (System.nanoTime() - t0) / 1_000_000);
     }
 
     static Map<String, Object> metrics(List<DbBenchTask> tasks, EpisodeRunner.Summary summary, Settings s) {
