@@ -71,7 +71,7 @@ final class CurvePlot {
         }
     }
 
-    /** Text needs fonts; a machine without any still gets the curves. */
+    /** Text in the jar's font (PngCanvas.font); a runtime whose font rendering fails still gets the curves. */
     private static void labels(Graphics2D g, Frame f, double maxStep, boolean withSampled) {
         try {
             g.setFont(PngCanvas.font(Font.BOLD, 15));
@@ -96,7 +96,7 @@ final class CurvePlot {
                 g.drawString(e.getKey(), WIDTH - RIGHT + 35, y);
                 y += 20;
             }
-        } catch (RuntimeException | Error e) { // no fonts in a minimal runtime
+        } catch (RuntimeException | Error e) { // a minimal runtime without working font rendering
             // the curves are drawn; the labels are left out
         }
     }
