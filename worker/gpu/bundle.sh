@@ -13,4 +13,5 @@ cp "$ROOT/target/kaizen.jar" "$DEST/java/"
 cp "$ROOT"/target/lib/{jackson-,picocli-,snakeyaml-}*.jar "$DEST/java/lib/"
 cp "$ROOT/worker/gpu/device_check.sh" "$ROOT/worker/gpu/issue7.sh" "$ROOT/worker/gpu/unpack_jre.sh" "$DEST/"
 "$ROOT/worker/gpu/make_jre.sh" "$DEST/jre.txz" java.base,java.sql,java.logging,jdk.unsupported,java.net.http,java.desktop
+"$ROOT/worker/gpu/check_jre_text.sh" "$DEST/jre.txz" "$DEST/java/kaizen.jar:$(ls "$DEST"/java/lib/*.jar | tr '\n' ':')"
 du -sh "$DEST"

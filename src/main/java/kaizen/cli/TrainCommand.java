@@ -91,7 +91,7 @@ final class TrainCommand implements Runnable {
 
         @Override
         public Integer call() {
-            System.out.println("wrote " + GrpoRun.plotCurve(dir));
+            System.out.println("wrote " + GrpoRun.plotCurve(dir, System.err));
             return 0;
         }
     }

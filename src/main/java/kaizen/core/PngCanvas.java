@@ -9,6 +9,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
 import javax.imageio.ImageIO;
 
 /**
@@ -16,7 +18,8 @@ import javax.imageio.ImageIO;
  * one set-up of Kaizen's charts (dataset card histograms, GRPO curves). Text is drawn in the
  * DejaVu Sans that the jar carries ({@link #font}): on a machine without system fonts (the GPU
  * machine's image) Java's logical fonts draw nothing, and a curve came back with no title, axis
- * numbers or legend.
+ * numbers or legend. Where the runtime cannot render text at all, {@link #text} keeps the picture
+ * and says why its text is missing.
  */
 public final class PngCanvas {
     private static final String FONT = "fonts/DejaVuSans.ttf";
@@ -56,6 +59,22 @@ public final class PngCanvas {
             } catch (IOException | FontFormatException e) {
                 throw new IllegalStateException("cannot read kaizen/core/" + FONT + ": " + e.getMessage(), e);
             }
+        }
+    }
+
+    /**
+     * Draws the picture's text with {@code labels}. Where this Java runtime cannot render fonts, the
+     * picture keeps what was drawn before and the returned message says why its text is missing: on
+     * Linux Java's font manager starts through libfontconfig, and without that library ("Fontconfig
+     * head is null") it fails even for the jar's font unless the runtime has a lib/fontconfig.properties
+     * (worker/gpu/make_jre.sh writes one into the GPU machine's JRE).
+     */
+    public Optional<String> text(Consumer<Graphics2D> labels) {
+        try {
+            labels.accept(graphics);
+            return Optional.empty();
+        } catch (RuntimeException | Error e) { // Error: the font manager's InternalError or a missing native library
+            return Optional.of("drawn without its text: this Java runtime cannot render fonts (" + e + ")");
         }
     }
 

@@ -5,6 +5,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +30,8 @@ final class CurvePlot {
 
     private CurvePlot() {}
 
-    static Path write(Path dir) {
+    /** Draws DIR/curve.png; a picture drawn without its text (see {@link PngCanvas#text}) is reported on {@code warnings}. */
+    static Path write(Path dir, PrintStream warnings) {
         List<double[]> train = points(records(dir.resolve(MetricsLog.FILE)), "/reward_mean", "/success_rate");
         List<JsonNode> evals = records(dir.resolve(GrpoRun.EVAL_FILE));
         List<double[]> held = points(evals, "/success_rate");
@@ -57,8 +59,9 @@ final class CurvePlot {
         g.setStroke(new BasicStroke(1.5f));
         g.drawLine(LEFT, f.y(0), WIDTH - RIGHT, f.y(0));
         g.drawLine(LEFT, f.y(0), LEFT, f.y(1));
-        labels(g, f, maxStep, !sampled.isEmpty());
-        return canvas.write(dir.resolve(FILE));
+        Path png = dir.resolve(FILE);
+        canvas.text(t -> labels(t, f, f.maxStep(), !sampled.isEmpty())).ifPresent(why -> warnings.println("warning: " + png + " " + why));
+        return canvas.write(png);
     }
 
     private record Frame(double maxStep) {
@@ -71,33 +74,29 @@ final class CurvePlot {
         }
     }
 
-    /** Text in the jar's font (PngCanvas.font); a runtime whose font rendering fails still gets the curves. */
+    /** The title, axis numbers and legend, in the jar's font (PngCanvas.font). */
     private static void labels(Graphics2D g, Frame f, double maxStep, boolean withSampled) {
-        try {
-            g.setFont(PngCanvas.font(Font.BOLD, 15));
-            g.drawString("GRPO: rollouts and held-out success", LEFT, 28);
-            g.setFont(PngCanvas.font(Font.PLAIN, 12));
-            String previous = "";
-            for (int t = 0; t <= 5; t++) {
-                g.drawString(String.format(Locale.ROOT, "%.1f", t / 5.0), LEFT - 30, f.y(t / 5.0) + 4);
-                String s = Long.toString(Math.round(maxStep * t / 5));
-                if (!s.equals(previous)) g.drawString(s, f.x(Math.round(maxStep * t / 5)) - 8, HEIGHT - BOTTOM + 18);
-                previous = s;
-            }
-            g.drawString("step", (WIDTH - RIGHT + LEFT) / 2, HEIGHT - 12);
-            int y = TOP + 10;
-            List<java.util.Map.Entry<String, Color>> legend = new ArrayList<>(List.of(java.util.Map.entry("reward mean", REWARD),
-                    java.util.Map.entry("success (rollouts)", SUCCESS), java.util.Map.entry("held-out success", HELD_OUT)));
-            if (withSampled) legend.add(java.util.Map.entry("held-out, sampled", HELD_OUT_SAMPLED));
-            for (var e : legend) {
-                g.setColor(e.getValue());
-                g.fillRect(WIDTH - RIGHT + 15, y - 9, 14, 10);
-                g.setColor(Color.BLACK);
-                g.drawString(e.getKey(), WIDTH - RIGHT + 35, y);
-                y += 20;
-            }
-        } catch (RuntimeException | Error e) { // a minimal runtime without working font rendering
-            // the curves are drawn; the labels are left out
+        g.setFont(PngCanvas.font(Font.BOLD, 15));
+        g.drawString("GRPO: rollouts and held-out success", LEFT, 28);
+        g.setFont(PngCanvas.font(Font.PLAIN, 12));
+        String previous = "";
+        for (int t = 0; t <= 5; t++) {
+            g.drawString(String.format(Locale.ROOT, "%.1f", t / 5.0), LEFT - 30, f.y(t / 5.0) + 4);
+            String s = Long.toString(Math.round(maxStep * t / 5));
+            if (!s.equals(previous)) g.drawString(s, f.x(Math.round(maxStep * t / 5)) - 8, HEIGHT - BOTTOM + 18);
+            previous = s;
+        }
+        g.drawString("step", (WIDTH - RIGHT + LEFT) / 2, HEIGHT - 12);
+        int y = TOP + 10;
+        List<java.util.Map.Entry<String, Color>> legend = new ArrayList<>(List.of(java.util.Map.entry("reward mean", REWARD),
+                java.util.Map.entry("success (rollouts)", SUCCESS), java.util.Map.entry("held-out success", HELD_OUT)));
+        if (withSampled) legend.add(java.util.Map.entry("held-out, sampled", HELD_OUT_SAMPLED));
+        for (var e : legend) {
+            g.setColor(e.getValue());
+            g.fillRect(WIDTH - RIGHT + 15, y - 9, 14, 10);
+            g.setColor(Color.BLACK);
+            g.drawString(e.getKey(), WIDTH - RIGHT + 35, y);
+            y += 20;
         }
     }
 

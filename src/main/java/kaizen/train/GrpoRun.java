@@ -57,11 +57,11 @@ public final class GrpoRun {
      * Draws DIR/curve.png again from the run folder's metrics.jsonl and eval.jsonl: for a run that
      * was cut off before its end (killed, machine taken back), or copied from another machine.
      */
-    public static Path plotCurve(Path dir) {
+    public static Path plotCurve(Path dir, java.io.PrintStream warnings) {
         if (!Files.isRegularFile(dir.resolve(MetricsLog.FILE))) {
             throw new KaizenException(dir + " has no " + MetricsLog.FILE + ": not a GRPO run folder, or no step finished yet");
         }
-        return CurvePlot.write(dir);
+        return CurvePlot.write(dir, warnings);
     }
 
     /**
@@ -231,7 +231,7 @@ public final class GrpoRun {
                     }
                 }
             }
-            CurvePlot.write(dir);
+            CurvePlot.write(dir, options.err());
             record.put("adapter", dir.resolve("adapter").toString());
             return status("done", end);
         }

@@ -25,13 +25,39 @@ class PngCanvasTest {
         PngCanvas canvas = PngCanvas.white(200, 40);
         Graphics2D g = canvas.graphics();
         g.setColor(Color.BLACK);
-        g.setFont(PngCanvas.font(Font.PLAIN, 12));
-        g.drawString("held-out success 0.25", 5, 25);
-        BufferedImage png = ImageIO.read(canvas.write(dir.resolve("t.png")).toFile());
+        var missing = canvas.text(t -> {
+            t.setFont(PngCanvas.font(Font.PLAIN, 12));
+            t.drawString("held-out success 0.25", 5, 25);
+        });
+        assertEquals(java.util.Optional.empty(), missing);
+        int dark = darkPixels(canvas.write(dir.resolve("t.png")));
+        assertTrue(dark > 100, "the text's pixels: " + dark);
+    }
+
+    /**
+     * Where the runtime cannot render fonts (the font manager's InternalError without libfontconfig),
+     * the picture keeps what was drawn and the caller learns why its text is missing.
+     */
+    @Test
+    void textThatCannotBeDrawnLeavesThePictureAndSaysWhy() throws Exception {
+        PngCanvas canvas = PngCanvas.white(200, 40);
+        Graphics2D g = canvas.graphics();
+        g.setColor(Color.BLACK);
+        g.fillRect(0, 0, 20, 20);
+        var missing = canvas.text(t -> {
+            throw new InternalError("Fontconfig head is null, check your fonts or fonts configuration");
+        });
+        assertTrue(missing.orElseThrow().startsWith("drawn without its text: this Java runtime cannot render fonts"), missing.get());
+        assertTrue(missing.get().contains("Fontconfig head is null"), missing.get());
+        assertEquals(400, darkPixels(canvas.write(dir.resolve("t.png"))));
+    }
+
+    private static int darkPixels(Path file) throws Exception {
+        BufferedImage png = ImageIO.read(file.toFile());
         int dark = 0;
         for (int x = 0; x < png.getWidth(); x++) {
             for (int y = 0; y < png.getHeight(); y++) dark += (png.getRGB(x, y) & 0xff) < 128 ? 1 : 0;
         }
-        assertTrue(dark > 100, "the text's pixels: " + dark);
+        return dark;
     }
 }

@@ -156,7 +156,7 @@ public final class DatasetBuild {
         for (ModelFormat f : measured) {
             int[] ls = mix.examples().stream().mapToInt(e -> f.length(e.trajectory().messages())).toArray();
             String picture = "lengths-" + f.id() + ".png";
-            LengthHistogram.draw(out.resolve(picture), "SFT lengths: " + recipe.name() + " (" + f.id() + ")", f.unit(), ls);
+            LengthHistogram.draw(out.resolve(picture), "SFT lengths: " + recipe.name() + " (" + f.id() + ")", f.unit(), ls, log);
             lengths.put(f.id(), new BuildReport.Lengths(f.unit(), LengthHistogram.Summary.of(ls), picture));
             files.add(picture);
             if (f != ModelFormat.CHARACTERS) {

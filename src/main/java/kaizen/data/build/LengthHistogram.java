@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -19,6 +20,8 @@ final class LengthHistogram {
     private static final int RIGHT = 20;
     private static final int TOP = 50;
     private static final int BOTTOM = 60;
+    private static final int PLOT_W = WIDTH - LEFT - RIGHT;
+    private static final int PLOT_H = HEIGHT - TOP - BOTTOM;
 
     /** Median, 95th percentile and maximum of the lengths, for the card's table. */
     record Summary(int count, int median, int p95, int max) {
@@ -32,7 +35,8 @@ final class LengthHistogram {
 
     private LengthHistogram() {}
 
-    static void draw(Path png, String title, String unit, int[] lengths) {
+    /** Draws the histogram into {@code png}; a picture drawn without its text (see {@link PngCanvas#text}) is reported on {@code warnings}. */
+    static void draw(Path png, String title, String unit, int[] lengths, PrintStream warnings) {
         Summary sum = Summary.of(lengths);
         int max = Math.max(1, sum.max());
         int binWidth = niceStep(Math.max(1, (int) Math.ceil((double) (max + 1) / BINS)));
@@ -43,8 +47,8 @@ final class LengthHistogram {
 
         PngCanvas canvas = PngCanvas.white(WIDTH, HEIGHT);
         Graphics2D g = canvas.graphics();
-        int plotW = WIDTH - LEFT - RIGHT;
-        int plotH = HEIGHT - TOP - BOTTOM;
+        int plotW = PLOT_W;
+        int plotH = PLOT_H;
         g.setColor(new Color(0x3b6ea5));
         double barW = (double) plotW / bins;
         for (int i = 0; i < bins; i++) {
@@ -55,6 +59,15 @@ final class LengthHistogram {
         g.setStroke(new BasicStroke(1.5f));
         g.drawLine(LEFT, TOP + plotH, LEFT + plotW, TOP + plotH);
         g.drawLine(LEFT, TOP, LEFT, TOP + plotH);
+        canvas.text(t -> labels(t, title, unit, sum, bins, binWidth, top))
+                .ifPresent(why -> warnings.println("warning: " + png + " " + why));
+        canvas.write(png);
+    }
+
+    /** Title, summary line, axis ticks and names, in the jar's font (PngCanvas.font). */
+    private static void labels(Graphics2D g, String title, String unit, Summary sum, int bins, int binWidth, int top) {
+        int plotW = PLOT_W;
+        int plotH = PLOT_H;
         g.setFont(PngCanvas.font(Font.BOLD, 16));
         g.drawString(title, LEFT, 24);
         g.setFont(PngCanvas.font(Font.PLAIN, 12));
@@ -75,7 +88,6 @@ final class LengthHistogram {
         g.drawString(xLabel, LEFT + (plotW - fm.stringWidth(xLabel)) / 2, HEIGHT - 18);
         g.rotate(-Math.PI / 2);
         g.drawString("examples", -(TOP + plotH / 2 + fm.stringWidth("examples") / 2), 18);
-        canvas.write(png);
     }
 
     /** 1, 2 or 5 times a power of ten, at least {@code raw}: bin edges a reader can add up. */
