@@ -9,7 +9,7 @@ B=$(cd "$(dirname "$0")" && pwd)
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 bash "$B/unpack_jre.sh" "$1" "$T" > /dev/null
-mkdir -p "$T/run" "$T/empty"
+mkdir -p "$T/run"
 printf '{"step":1,"reward_mean":0.2,"success_rate":0.1}\n{"step":2,"reward_mean":0.3,"success_rate":0.2}\n' > "$T/run/metrics.jsonl"
 : > "$T/nolib"
 libs=$(ls /usr/lib/x86_64-linux-gnu/libfontconfig.so.* /usr/lib64/libfontconfig.so.* 2>/dev/null || true)

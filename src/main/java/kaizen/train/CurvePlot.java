@@ -60,7 +60,7 @@ final class CurvePlot {
         g.drawLine(LEFT, f.y(0), WIDTH - RIGHT, f.y(0));
         g.drawLine(LEFT, f.y(0), LEFT, f.y(1));
         Path png = dir.resolve(FILE);
-        canvas.text(t -> labels(t, f, f.maxStep(), !sampled.isEmpty())).ifPresent(why -> warnings.println("warning: " + png + " " + why));
+        canvas.text(t -> labels(t, f, !sampled.isEmpty())).ifPresent(why -> warnings.println("warning: " + png + " " + why));
         return canvas.write(png);
     }
 
@@ -75,7 +75,8 @@ final class CurvePlot {
     }
 
     /** The title, axis numbers and legend, in the jar's font (PngCanvas.font). */
-    private static void labels(Graphics2D g, Frame f, double maxStep, boolean withSampled) {
+    private static void labels(Graphics2D g, Frame f, boolean withSampled) {
+        double maxStep = f.maxStep();
         g.setFont(PngCanvas.font(Font.BOLD, 15));
         g.drawString("GRPO: rollouts and held-out success", LEFT, 28);
         g.setFont(PngCanvas.font(Font.PLAIN, 12));

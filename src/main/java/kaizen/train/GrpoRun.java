@@ -57,7 +57,7 @@ public final class GrpoRun {
      * Draws DIR/curve.png again from the run folder's metrics.jsonl and eval.jsonl: for a run that
      * was cut off before its end (killed, machine taken back), or copied from another machine.
      */
-    public static Path plotCurve(Path dir, java.io.PrintStream warnings) {
+    public static Path plotCurve(Path dir, PrintStream warnings) {
         if (!Files.isRegularFile(dir.resolve(MetricsLog.FILE))) {
             throw new KaizenException(dir + " has no " + MetricsLog.FILE + ": not a GRPO run folder, or no step finished yet");
         }

@@ -14,6 +14,7 @@ import kaizen.data.gen.dbbench.DbBenchFactory;
 import kaizen.harness.FinishStatus;
 import kaizen.harness.dbbench.DbBenchOracle;
 import kaizen.harness.dbbench.DbBenchTask;
+import kaizen.harness.model.ChatModel;
 import kaizen.harness.model.ModelReply;
 import kaizen.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,7 +77,7 @@ class DbRolloutsTest {
     @Test
     void aWrongAnswerEarnsNoSuccessAndAMutationNotDoneEarnsNothing() throws Exception {
         DbRollouts r = rollouts();
-        var emptyAnswer = (kaizen.harness.model.ChatModel) messages -> new ModelReply.Text("Action: Answer\nFinal Answer: []");
+        ChatModel emptyAnswer = messages -> new ModelReply.Text("Action: Answer\nFinal Answer: []");
         RolloutTasks.Played select = r.heldOut().get(0).play(emptyAnswer);
         assertFalse(select.reward().success());
         assertEquals(0.0, select.reward().reward());

@@ -47,18 +47,16 @@ final class LengthHistogram {
 
         PngCanvas canvas = PngCanvas.white(WIDTH, HEIGHT);
         Graphics2D g = canvas.graphics();
-        int plotW = PLOT_W;
-        int plotH = PLOT_H;
         g.setColor(new Color(0x3b6ea5));
-        double barW = (double) plotW / bins;
+        double barW = (double) PLOT_W / bins;
         for (int i = 0; i < bins; i++) {
-            int h = (int) Math.round((double) counts[i] / top * plotH);
-            g.fillRect(LEFT + (int) Math.round(i * barW) + 1, TOP + plotH - h, Math.max(1, (int) Math.round(barW) - 2), h);
+            int h = (int) Math.round((double) counts[i] / top * PLOT_H);
+            g.fillRect(LEFT + (int) Math.round(i * barW) + 1, TOP + PLOT_H - h, Math.max(1, (int) Math.round(barW) - 2), h);
         }
         g.setColor(Color.BLACK);
         g.setStroke(new BasicStroke(1.5f));
-        g.drawLine(LEFT, TOP + plotH, LEFT + plotW, TOP + plotH);
-        g.drawLine(LEFT, TOP, LEFT, TOP + plotH);
+        g.drawLine(LEFT, TOP + PLOT_H, LEFT + PLOT_W, TOP + PLOT_H);
+        g.drawLine(LEFT, TOP, LEFT, TOP + PLOT_H);
         canvas.text(t -> labels(t, title, unit, sum, bins, binWidth, top))
                 .ifPresent(why -> warnings.println("warning: " + png + " " + why));
         canvas.write(png);
@@ -66,8 +64,6 @@ final class LengthHistogram {
 
     /** Title, summary line, axis ticks and names, in the jar's font (PngCanvas.font). */
     private static void labels(Graphics2D g, String title, String unit, Summary sum, int bins, int binWidth, int top) {
-        int plotW = PLOT_W;
-        int plotH = PLOT_H;
         g.setFont(PngCanvas.font(Font.BOLD, 16));
         g.drawString(title, LEFT, 24);
         g.setFont(PngCanvas.font(Font.PLAIN, 12));
@@ -75,19 +71,19 @@ final class LengthHistogram {
         FontMetrics fm = g.getFontMetrics();
         int ticks = 5;
         for (int t = 0; t <= ticks; t++) {
-            int x = LEFT + plotW * t / ticks;
+            int x = LEFT + PLOT_W * t / ticks;
             String label = Integer.toString(bins * binWidth * t / ticks);
-            g.drawLine(x, TOP + plotH, x, TOP + plotH + 5);
-            g.drawString(label, x - fm.stringWidth(label) / 2, TOP + plotH + 20);
-            int y = TOP + plotH - plotH * t / ticks;
+            g.drawLine(x, TOP + PLOT_H, x, TOP + PLOT_H + 5);
+            g.drawString(label, x - fm.stringWidth(label) / 2, TOP + PLOT_H + 20);
+            int y = TOP + PLOT_H - PLOT_H * t / ticks;
             String count = Integer.toString((int) Math.round((double) top * t / ticks));
             g.drawLine(LEFT - 5, y, LEFT, y);
             g.drawString(count, LEFT - 8 - fm.stringWidth(count), y + 4);
         }
         String xLabel = "length (" + unit + "), bins of " + binWidth;
-        g.drawString(xLabel, LEFT + (plotW - fm.stringWidth(xLabel)) / 2, HEIGHT - 18);
+        g.drawString(xLabel, LEFT + (PLOT_W - fm.stringWidth(xLabel)) / 2, HEIGHT - 18);
         g.rotate(-Math.PI / 2);
-        g.drawString("examples", -(TOP + plotH / 2 + fm.stringWidth("examples") / 2), 18);
+        g.drawString("examples", -(TOP + PLOT_H / 2 + fm.stringWidth("examples") / 2), 18);
     }
 
     /** 1, 2 or 5 times a power of ten, at least {@code raw}: bin edges a reader can add up. */
