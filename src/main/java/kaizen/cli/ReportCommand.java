@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {
-            "Compare evaluation runs (folders written by 'kaizen eval'): scores with 95% intervals, per-category",
+            "Compare evaluation runs (folders written by 'kaizen eval'): scores with 95%% intervals, per-category",
             "results, deltas vs the first run of each benchmark (the baseline) and a failure taxonomy computed",
             "from the transcripts. Prints a summary and writes a self-contained HTML report with an episode viewer."},
         footer = {"", "Examples:",
