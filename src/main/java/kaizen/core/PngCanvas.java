@@ -88,4 +88,13 @@ public final class PngCanvas {
         }
         return png;
     }
+
+    /** 1, 2 or 5 times a power of ten, at least {@code raw}: axis ticks and bin edges a reader can add up. */
+    public static int niceStep(int raw) {
+        for (long p = 1; ; p *= 10) {
+            for (int m : new int[] {1, 2, 5}) {
+                if (m * p >= raw) return (int) (m * p);
+            }
+        }
+    }
 }

@@ -80,13 +80,8 @@ final class CurvePlot {
         g.setFont(PngCanvas.font(Font.BOLD, 15));
         g.drawString("GRPO: rollouts and held-out success", LEFT, 28);
         g.setFont(PngCanvas.font(Font.PLAIN, 12));
-        String previous = "";
-        for (int t = 0; t <= 5; t++) {
-            g.drawString(String.format(Locale.ROOT, "%.1f", t / 5.0), LEFT - 30, f.y(t / 5.0) + 4);
-            String s = Long.toString(Math.round(maxStep * t / 5));
-            if (!s.equals(previous)) g.drawString(s, f.x(Math.round(maxStep * t / 5)) - 8, HEIGHT - BOTTOM + 18);
-            previous = s;
-        }
+        for (int t = 0; t <= 5; t++) g.drawString(String.format(Locale.ROOT, "%.1f", t / 5.0), LEFT - 30, f.y(t / 5.0) + 4);
+        for (long step : stepTicks(maxStep)) g.drawString(Long.toString(step), f.x(step) - 8, HEIGHT - BOTTOM + 18);
         g.drawString("step", (WIDTH - RIGHT + LEFT) / 2, HEIGHT - 12);
         int y = TOP + 10;
         List<java.util.Map.Entry<String, Color>> legend = new ArrayList<>(List.of(java.util.Map.entry("reward mean", REWARD),
@@ -99,6 +94,14 @@ final class CurvePlot {
             g.drawString(e.getKey(), WIDTH - RIGHT + 35, y);
             y += 20;
         }
+    }
+
+    /** Round steps (0, 10, 20, ... or 0, 50, 100, ...) up to the last one: about five, at 1, 2 or 5 times a power of ten. */
+    static List<Long> stepTicks(double maxStep) {
+        long every = PngCanvas.niceStep((int) Math.ceil(maxStep / 6));
+        List<Long> ticks = new ArrayList<>();
+        for (long step = 0; step <= maxStep; step += every) ticks.add(step);
+        return ticks;
     }
 
     private static void line(Graphics2D g, Frame f, List<double[]> pts, int k, Color c, float width) {

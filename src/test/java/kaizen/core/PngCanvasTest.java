@@ -60,4 +60,10 @@ class PngCanvasTest {
         }
         return dark;
     }
+
+    @Test
+    void niceStepIsTheSmallestOneTwoOrFiveTimesAPowerOfTenNotBelowTheRawStep() {
+        int[][] cases = {{1, 1}, {2, 2}, {3, 5}, {5, 5}, {6, 10}, {11, 20}, {13, 20}, {21, 50}, {67, 100}, {101, 200}, {4001, 5000}};
+        for (int[] c : cases) assertEquals(c[1], PngCanvas.niceStep(c[0]), "niceStep(" + c[0] + ")");
+    }
 }

@@ -39,7 +39,7 @@ final class LengthHistogram {
     static void draw(Path png, String title, String unit, int[] lengths, PrintStream warnings) {
         Summary sum = Summary.of(lengths);
         int max = Math.max(1, sum.max());
-        int binWidth = niceStep(Math.max(1, (int) Math.ceil((double) (max + 1) / BINS)));
+        int binWidth = PngCanvas.niceStep(Math.max(1, (int) Math.ceil((double) (max + 1) / BINS)));
         int bins = Math.max(1, (max / binWidth) + 1);
         int[] counts = new int[bins];
         for (int l : lengths) counts[l / binWidth]++;
@@ -84,14 +84,5 @@ final class LengthHistogram {
         g.drawString(xLabel, LEFT + (PLOT_W - fm.stringWidth(xLabel)) / 2, HEIGHT - 18);
         g.rotate(-Math.PI / 2);
         g.drawString("examples", -(TOP + PLOT_H / 2 + fm.stringWidth("examples") / 2), 18);
-    }
-
-    /** 1, 2 or 5 times a power of ten, at least {@code raw}: bin edges a reader can add up. */
-    static int niceStep(int raw) {
-        for (long p = 1; ; p *= 10) {
-            for (int m : new int[] {1, 2, 5}) {
-                if (m * p >= raw) return (int) (m * p);
-            }
-        }
     }
 }
