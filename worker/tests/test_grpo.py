@@ -512,6 +512,39 @@ class SamplerMatchesTrainerTest(unittest.TestCase):
             self.assertGreater(float((live - untrained).abs().max()), 1e-3, "the step changed the model")
             torch.testing.assert_close(loaded, live, atol=1e-4, rtol=1e-4)
 
+    def test_a_resumed_trainer_continues_exactly_where_the_checkpoint_left_it(self) -> None:
+        """What a later session's resume relies on: the checkpoint brings back the adapters, the
+        optimizer's moments and the step count, so the next step of the resumed trainer equals the
+        next step of the one that never stopped."""
+        from kaizen_worker.grpo import Trainer
+
+        rows = [{"ids": [3, 4, 5, 6, 9], "trained": [0, 0, 1, 1, 1], "old_logprobs": [0, 0, -6.0, -6.1, -6.2],
+                 "advantage": 1.0},
+                {"ids": [3, 4, 8, 2], "trained": [0, 0, 1, 1], "old_logprobs": [0, 0, -6.0, -6.3], "advantage": -1.0}]
+        ids = torch.tensor([[3, 4, 5, 6, 9, 11, 12]])
+        with self._trainer(torch.float32, learning_rate=1e-2) as trainer:
+            for _ in range(2):
+                trainer.train_step({"rows": rows})
+            saved = trainer.save({"step": 2, "state": {"episodes": 8}})
+            self.assertTrue(saved["path"].endswith("step-0000002"), saved)
+            resumed = Trainer(trainer.s, resume=True)
+            self.assertEqual(2, resumed.step)
+            moments = [(a["exp_avg_sq"], b["exp_avg_sq"]) for a, b in
+                       zip(trainer.optimizer.state_dict()["state"].values(), resumed.optimizer.state_dict()["state"].values())]
+            self.assertEqual(len(trainer.trainable), len(moments))
+            for kept, loaded in moments:
+                self.assertGreater(float(kept.abs().sum()), 0.0)
+                torch.testing.assert_close(loaded, kept, atol=0, rtol=0)
+            with torch.no_grad():
+                torch.testing.assert_close(resumed.model(input_ids=ids).logits, trainer.model(input_ids=ids).logits,
+                                           atol=1e-6, rtol=0)
+            going_on, after_resume = trainer.train_step({"rows": rows}), resumed.train_step({"rows": rows})
+            self.assertEqual(3, after_resume["step"])
+            self.assertAlmostEqual(going_on["loss"], after_resume["loss"], places=6)
+            with torch.no_grad():
+                torch.testing.assert_close(resumed.model(input_ids=ids).logits, trainer.model(input_ids=ids).logits,
+                                           atol=1e-5, rtol=0)
+
     @staticmethod
     @contextlib.contextmanager
     def _trainer(dtype: torch.dtype, learning_rate: float = 1e-3, targets: tuple[str, ...] = ("q_proj", "v_proj"),
