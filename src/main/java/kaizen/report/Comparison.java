@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import kaizen.harness.alfworld.AlfworldTaskType;
 import kaizen.harness.dbbench.DbBenchScoring;
@@ -14,8 +15,11 @@ import kaizen.harness.dbbench.DbBenchScoring;
  *
  * @param runIds each run's position among all runs of the report (for anchors)
  * @param rows the overall score, then one row per category any run has, in the benchmark's order
+ * @param paired per run, its task-by-task change from the baseline where both played the same tasks
+ *     (empty for the baseline itself and for a run over other tasks)
  */
-public record Comparison(Benchmark benchmark, List<RunData> runs, List<Integer> runIds, List<Row> rows) {
+public record Comparison(Benchmark benchmark, List<RunData> runs, List<Integer> runIds, List<Row> rows,
+        List<Optional<PairedChange>> paired) {
     /** The label of the row over all episodes. */
     public static final String ALL = "all episodes";
 
@@ -30,6 +34,7 @@ public record Comparison(Benchmark benchmark, List<RunData> runs, List<Integer> 
         runs = List.copyOf(runs);
         runIds = List.copyOf(runIds);
         rows = List.copyOf(rows);
+        paired = List.copyOf(paired);
     }
 
     public RunData baseline() {
@@ -43,7 +48,9 @@ public record Comparison(Benchmark benchmark, List<RunData> runs, List<Integer> 
             rows.add(new Row(category, runs.stream()
                     .map(r -> score(r.episodes().stream().filter(e -> e.category().equals(category)).toList())).toList()));
         }
-        return new Comparison(benchmark, runs, runIds, rows);
+        List<Optional<PairedChange>> paired = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) paired.add(i == 0 ? Optional.empty() : PairedChange.of(runs.getFirst(), runs.get(i)));
+        return new Comparison(benchmark, runs, runIds, rows, paired);
     }
 
     /** The failed episodes of a run by class, every class of the benchmark present (empty lists included). */

@@ -31,4 +31,11 @@ final class Formats {
     static String signedCount(long delta) {
         return delta == 0 ? "±0" : String.format(Locale.ROOT, "%+d", delta);
     }
+
+    /** "won 20, lost 8 of 128 tasks (exact McNemar p = 0.0357)". */
+    static String paired(PairedChange c) {
+        double p = c.pValue();
+        return "won " + c.won() + ", lost " + c.lost() + " of " + c.tasks() + " tasks (exact McNemar "
+                + (p < 1e-4 ? "p < 0.0001" : String.format(Locale.ROOT, "p = %.4f", p)) + ")";
+    }
 }

@@ -119,6 +119,11 @@ public final class HtmlReport {
             h.append("</tr>\n");
         }
         h.append("</table>\n");
+        for (int k = 1; k < c.runs().size(); k++) {
+            String label = c.runs().get(k).label();
+            c.paired().get(k).ifPresent(p -> h.append("<p class=\"paired\">Paired by task, ").append(escape(label))
+                    .append(" vs the baseline: ").append(Formats.paired(p)).append("</p>\n"));
+        }
         List<String> names = c.runs().stream().map(RunData::label).toList();
         h.append(BarChart.svg("chart-" + id + "-scores", c.benchmark().title() + " " + c.benchmark().scoreName() + " (%) with 95% intervals",
                 names, c.rows().stream().map(r -> new BarChart.Group(r.name(), r.perRun().stream()

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * The report for people who stay in the shell: per benchmark, the scores of every run with 95%
  * Wilson intervals, each later run's difference from the baseline (the first run) in percentage
- * points with Newcombe's interval, and the failure taxonomy's counts.
+ * points with Newcombe's interval, the task-by-task change where a run played the baseline's tasks
+ * (exact McNemar test), and the failure taxonomy's counts.
  */
 public final class TerminalSummary {
     private TerminalSummary() {}
@@ -19,7 +20,7 @@ public final class TerminalSummary {
             if (!sb.isEmpty()) sb.append('\n');
             sb.append(c.benchmark().title()).append(": ").append(c.benchmark().scoreName()).append(" with 95% intervals, ")
                     .append("deltas in points vs the baseline ").append(c.baseline().label()).append('\n');
-            sb.append(scores(c)).append('\n').append("  failures (one class per failed episode)\n").append(taxonomy(c));
+            sb.append(scores(c)).append('\n').append(paired(c)).append("  failures (one class per failed episode)\n").append(taxonomy(c));
         }
         return sb.toString();
     }
@@ -55,6 +56,17 @@ public final class TerminalSummary {
             t.row(cells);
         }
         return t.render("  ");
+    }
+
+    /** One line per later run that played the baseline's tasks, then a blank line; nothing when none did. */
+    private static String paired(Comparison c) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i < c.runs().size(); i++) {
+            String label = c.runs().get(i).label();
+            c.paired().get(i).ifPresent(p -> sb.append("  paired by task, ").append(label).append(" vs the baseline: ")
+                    .append(Formats.paired(p)).append('\n'));
+        }
+        return sb.isEmpty() ? "" : sb.append('\n').toString();
     }
 
     private static String taxonomy(Comparison c) {

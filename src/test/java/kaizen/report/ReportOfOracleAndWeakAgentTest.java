@@ -204,6 +204,14 @@ class ReportOfOracleAndWeakAgentTest {
         GoldenFile.assertMatches(Path.of("src/test/resources/golden/report/oracle-vs-weak.txt"), TerminalSummary.render(report));
     }
 
+    /** Both runs played the same tasks, so the HTML, like the terminal, tests the change task by task. */
+    @Test
+    void htmlGivesThePairedChange() {
+        String html = HtmlReport.render(report);
+        assertTrue(html.contains("Paired by task, db-weak vs the baseline: won 0, lost 8 of 10 tasks (exact McNemar p = 0.0078)"), "DBBench");
+        assertTrue(html.contains("Paired by task, alf-weak vs the baseline: won 0, lost 5 of 12 tasks (exact McNemar p = 0.0625)"), "ALFWorld");
+    }
+
     @Test
     void everyLinkInTheHtmlHasItsTarget() {
         String html = HtmlReport.render(report);
