@@ -76,12 +76,11 @@ final class CurvePlot {
 
     /** The title, axis numbers and legend, in the jar's font (PngCanvas.font). */
     private static void labels(Graphics2D g, Frame f, boolean withSampled) {
-        double maxStep = f.maxStep();
         g.setFont(PngCanvas.font(Font.BOLD, 15));
         g.drawString("GRPO: rollouts and held-out success", LEFT, 28);
         g.setFont(PngCanvas.font(Font.PLAIN, 12));
         for (int t = 0; t <= 5; t++) g.drawString(String.format(Locale.ROOT, "%.1f", t / 5.0), LEFT - 30, f.y(t / 5.0) + 4);
-        for (long step : stepTicks(maxStep)) g.drawString(Long.toString(step), f.x(step) - 8, HEIGHT - BOTTOM + 18);
+        for (long step : stepTicks(f.maxStep())) g.drawString(Long.toString(step), f.x(step) - 8, HEIGHT - BOTTOM + 18);
         g.drawString("step", (WIDTH - RIGHT + LEFT) / 2, HEIGHT - 12);
         int y = TOP + 10;
         List<java.util.Map.Entry<String, Color>> legend = new ArrayList<>(List.of(java.util.Map.entry("reward mean", REWARD),
