@@ -25,6 +25,7 @@ import kaizen.core.JsonlAppender;
 import kaizen.core.KaizenException;
 import kaizen.core.Progress;
 import kaizen.harness.model.ModelUnavailableException;
+import kaizen.harness.runner.EpisodeRecord;
 import kaizen.harness.runner.EpisodeRunner;
 import kaizen.tokenizer.ChatEncoder;
 
@@ -51,6 +52,15 @@ public final class GrpoRun {
      */
     static Path heldOutFolder(Path dir, int step) {
         return dir.resolve("held-out").resolve(String.format(Locale.ROOT, "step-%07d", step));
+    }
+
+    /**
+     * Where an evaluation's sampled held-out episodes go (step-N/sampled/episodes.jsonl): sample k of
+     * held-out task p is episode k × tasks + p, its task id in the result, so two evaluations' folders
+     * pair episode by episode in {@code kaizen report} (same task, same sample slot).
+     */
+    static Path sampledFolder(Path dir, int step) {
+        return heldOutFolder(dir, step).resolve("sampled");
     }
 
     /**
@@ -353,7 +363,14 @@ public final class GrpoRun {
                 Map<String, Object> sampled = new LinkedHashMap<>();
                 sampled.put("samples", samples);
                 sampled.put("temperature", temperature);
-                sampled.putAll(summary(play(held, samples, temperature)));
+                List<Episode> drawn = play(held, samples, temperature);
+                List<Map<String, Object>> records = new ArrayList<>();
+                for (int i = 0; i < drawn.size(); i++) {
+                    EpisodeRecord r = drawn.get(i).played().record();
+                    records.add(new EpisodeRecord(i, r.status(), r.result(), r.history(), r.correct(), r.rounds(), r.elapsedMs()).toJson());
+                }
+                Jsonl.writeAll(sampledFolder(dir, step).resolve(EpisodeRunner.EPISODES), records);
+                sampled.putAll(summary(drawn));
                 m.put("sampled", sampled);
                 sampledNote = String.format(Locale.ROOT, "; sampled at %.2f: success %.3f, reward %.3f (%d episodes)", temperature,
                         (double) sampled.get("success_rate"), (double) sampled.get("reward_mean"), (int) sampled.get("episodes"));

@@ -164,6 +164,12 @@ class GrpoRunTest {
         return new GrpoRun(GrpoConfigReader.read(runFile), new GrpoRun.Options(false, new PrintStream(err), stopAfter, 0), TASKS).run();
     }
 
+    /** A held-out folder's episodes, in index order. */
+    private static List<EpisodeRecord> records(Path folder) {
+        return Jsonl.readAll(folder.resolve("episodes.jsonl")).stream().map(EpisodeRecord::fromJson)
+                .sorted(java.util.Comparator.comparingInt(EpisodeRecord::index)).toList();
+    }
+
     private List<JsonNode> lines(String file) {
         return Jsonl.readAll(dir.resolve("run").resolve(file)).stream().map(JsonlRecord::node).toList();
     }
@@ -243,7 +249,17 @@ class GrpoRunTest {
             assertEquals(12, sampled.path("episodes").asInt(), "3 held-out tasks x 4 samples");
             assertEquals(12, sampled.path("finish").path("completed").asInt());
             sampledSuccess += sampled.path("success_rate").asDouble() / evals.size();
+            // the sampled episodes themselves: sample k of task p is episode 3k + p, with p's task id
+            int step = e.path("step").asInt();
+            List<EpisodeRecord> greedy = records(GrpoRun.heldOutFolder(dir.resolve("run"), step));
+            List<EpisodeRecord> drawn = records(GrpoRun.sampledFolder(dir.resolve("run"), step));
+            assertEquals(java.util.stream.IntStream.range(0, 12).boxed().toList(), drawn.stream().map(EpisodeRecord::index).toList());
+            for (EpisodeRecord r : drawn) {
+                assertEquals(greedy.get(r.index() % 3).resultText("task_id"), r.resultText("task_id"), "episode " + r.index());
+            }
+            assertEquals(sampled.path("success_rate").asDouble(), drawn.stream().filter(EpisodeRecord::correct).count() / 12.0, 1e-9);
         }
+
         // each sampled episode succeeds with probability 1/4: 36 of them all succeeding is not chance
         assertTrue(sampledSuccess < 0.75, "sampled play draws replies at temperature 0.8: " + sampledSuccess);
         assertTrue(err.toString().contains("sampled at 0.80"), err.toString());
