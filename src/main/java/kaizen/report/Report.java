@@ -12,7 +12,35 @@ public record Report(List<RunData> runs, List<Comparison> comparisons) {
     }
 
     public static Report read(List<Path> dirs) {
-        return of(dirs.stream().map(RunData::read).toList());
+        return of(distinctLabels(dirs.stream().map(RunData::read).toList()));
+    }
+
+    /**
+     * Runs are labelled by their folder's name; runs whose folders share a name (GRPO's
+     * held-out/step-0000000/sampled and held-out/step-0000074/sampled) get as many parent names as
+     * tell them apart ("step-0000000/sampled").
+     */
+    static List<RunData> distinctLabels(List<RunData> runs) {
+        List<RunData> out = new ArrayList<>();
+        for (RunData r : runs) {
+            int names = r.dir().toAbsolutePath().normalize().getNameCount();
+            int depth = 1;
+            while (depth < names && clashes(runs, r, depth)) depth++;
+            out.add(depth == 1 ? r : r.withLabel(tail(r.dir(), depth)));
+        }
+        return out;
+    }
+
+    private static boolean clashes(List<RunData> runs, RunData run, int depth) {
+        String mine = tail(run.dir(), depth);
+        return runs.stream().anyMatch(other -> other != run && tail(other.dir(), depth).equals(mine));
+    }
+
+    /** The last {@code depth} names of the folder's path, joined by '/'. */
+    private static String tail(Path dir, int depth) {
+        Path p = dir.toAbsolutePath().normalize();
+        int n = p.getNameCount();
+        return n == 0 ? p.toString() : p.subpath(Math.max(0, n - depth), n).toString().replace('\\', '/');
     }
 
     public static Report of(List<RunData> runs) {

@@ -61,6 +61,11 @@ public record RunData(Path dir, String label, Benchmark benchmark, String agent,
         return new RunData(dir, name == null ? dir.toString() : name.toString(), benchmark, agent, score, views);
     }
 
+    /** The same run under another label (where two runs' folders share a name). */
+    public RunData withLabel(String newLabel) {
+        return new RunData(dir, newLabel, benchmark, agent, agentBenchScore, episodes);
+    }
+
     private static Optional<JsonNode> metrics(Path file) {
         if (!Files.exists(file)) return Optional.empty();
         try {
