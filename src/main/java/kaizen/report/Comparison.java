@@ -41,6 +41,11 @@ public record Comparison(Benchmark benchmark, List<RunData> runs, List<Integer> 
         return runs.getFirst();
     }
 
+    /** Whether any run has AgentBench's headline number (none has without metrics.json, as GRPO's held-out folders). */
+    public boolean anyAgentBenchScore() {
+        return runs.stream().anyMatch(r -> r.agentBenchScore().isPresent());
+    }
+
     public static Comparison of(Benchmark benchmark, List<RunData> runs, List<Integer> runIds) {
         List<Row> rows = new ArrayList<>();
         rows.add(new Row(ALL, runs.stream().map(r -> score(r.episodes())).toList()));

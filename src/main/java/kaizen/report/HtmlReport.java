@@ -82,14 +82,17 @@ public final class HtmlReport {
                     .append(k == 0 ? ", baseline" : "").append("</span></th>");
             if (k > 0) h.append("<th>delta</th>");
         }
-        h.append("</tr>\n<tr><td>").append(c.benchmark() == Benchmark.DBBENCH ? "overall_cat_accuracy (AgentBench)" : "success_rate (AgentBench)")
-                .append("</td>");
-        for (int k = 0; k < c.runs().size(); k++) {
-            h.append("<td class=\"num\">").append(c.runs().get(k).agentBenchScore().map(s -> String.format(Locale.ROOT, "%.4f", s))
-                    .orElse("-")).append("</td>");
-            if (k > 0) h.append("<td></td>");
-        }
         h.append("</tr>\n");
+        if (c.anyAgentBenchScore()) {
+            h.append("<tr><td>").append(c.benchmark() == Benchmark.DBBENCH ? "overall_cat_accuracy (AgentBench)" : "success_rate (AgentBench)")
+                    .append("</td>");
+            for (int k = 0; k < c.runs().size(); k++) {
+                h.append("<td class=\"num\">").append(c.runs().get(k).agentBenchScore().map(s -> String.format(Locale.ROOT, "%.4f", s))
+                        .orElse("-")).append("</td>");
+                if (k > 0) h.append("<td></td>");
+            }
+            h.append("</tr>\n");
+        }
         for (Comparison.Row row : c.rows()) {
             h.append("<tr><td>").append(escape(row.name())).append("</td>");
             Proportion base = row.perRun().getFirst();

@@ -44,7 +44,7 @@ public final class TerminalSummary {
             headline.add(c.runs().get(i).agentBenchScore().map(s -> String.format(Locale.ROOT, "%.4f", s)).orElse("-"));
             if (i > 0) headline.add("");
         }
-        t.row(headline);
+        if (c.anyAgentBenchScore()) t.row(headline);
         for (Comparison.Row row : c.rows()) {
             List<String> cells = new ArrayList<>(List.of(row.name()));
             Proportion base = row.perRun().getFirst();

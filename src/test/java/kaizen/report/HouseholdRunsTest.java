@@ -1,6 +1,7 @@
 package kaizen.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -88,5 +89,9 @@ class HouseholdRunsTest {
         RunData bare = RunData.read(out);
         assertEquals(Benchmark.HOUSEHOLD, bare.benchmark());
         assertEquals(3, bare.episodes().size());
+        // with no run holding AgentBench's headline number, neither report shows a row of dashes for it
+        Report report = Report.of(List.of(bare));
+        assertFalse(TerminalSummary.render(report).contains("success_rate"), TerminalSummary.render(report));
+        assertFalse(HtmlReport.render(report).contains("success_rate (AgentBench)"));
     }
 }
