@@ -24,6 +24,11 @@ public enum Benchmark {
         return title;
     }
 
+    /** AgentBench's headline number in metrics.json: DBBench's overall_cat_accuracy, ALFWorld's (and household's) success_rate. */
+    public String agentBenchScoreName() {
+        return this == DBBENCH ? "overall_cat_accuracy" : "success_rate";
+    }
+
     /** What the per-episode score is called: DBBench answers are accurate, ALFWorld games and household worlds succeed. */
     public String scoreName() {
         return scoreName;

@@ -84,8 +84,7 @@ public final class HtmlReport {
         }
         h.append("</tr>\n");
         if (c.anyAgentBenchScore()) {
-            h.append("<tr><td>").append(c.benchmark() == Benchmark.DBBENCH ? "overall_cat_accuracy (AgentBench)" : "success_rate (AgentBench)")
-                    .append("</td>");
+            h.append("<tr><td>").append(c.benchmark().agentBenchScoreName()).append(" (AgentBench)</td>");
             for (int k = 0; k < c.runs().size(); k++) {
                 h.append("<td class=\"num\">").append(c.runs().get(k).agentBenchScore().map(s -> String.format(Locale.ROOT, "%.4f", s))
                         .orElse("-")).append("</td>");

@@ -12,7 +12,7 @@ public record Report(List<RunData> runs, List<Comparison> comparisons) {
     }
 
     public static Report read(List<Path> dirs) {
-        return of(distinctLabels(dirs.stream().map(RunData::read).toList()));
+        return of(dirs.stream().map(RunData::read).toList());
     }
 
     /**
@@ -23,7 +23,7 @@ public record Report(List<RunData> runs, List<Comparison> comparisons) {
     static List<RunData> distinctLabels(List<RunData> runs) {
         List<RunData> out = new ArrayList<>();
         for (RunData r : runs) {
-            int names = r.dir().toAbsolutePath().normalize().getNameCount();
+            int names = absolute(r.dir()).getNameCount();
             int depth = 1;
             while (depth < names && clashes(runs, r, depth)) depth++;
             out.add(depth == 1 ? r : r.withLabel(tail(r.dir(), depth)));
@@ -38,12 +38,17 @@ public record Report(List<RunData> runs, List<Comparison> comparisons) {
 
     /** The last {@code depth} names of the folder's path, joined by '/'. */
     private static String tail(Path dir, int depth) {
-        Path p = dir.toAbsolutePath().normalize();
+        Path p = absolute(dir);
         int n = p.getNameCount();
         return n == 0 ? p.toString() : p.subpath(Math.max(0, n - depth), n).toString().replace('\\', '/');
     }
 
-    public static Report of(List<RunData> runs) {
+    private static Path absolute(Path dir) {
+        return dir.toAbsolutePath().normalize();
+    }
+
+    public static Report of(List<RunData> given) {
+        List<RunData> runs = distinctLabels(given);
         List<Comparison> comparisons = new ArrayList<>();
         for (Benchmark b : Benchmark.values()) {
             List<RunData> of = new ArrayList<>();

@@ -39,7 +39,7 @@ public final class TerminalSummary {
             }
         }
         t.row(header).row(agents);
-        List<String> headline = new ArrayList<>(List.of(c.benchmark() == Benchmark.DBBENCH ? "overall_cat_accuracy" : "success_rate"));
+        List<String> headline = new ArrayList<>(List.of(c.benchmark().agentBenchScoreName()));
         for (int i = 0; i < c.runs().size(); i++) {
             headline.add(c.runs().get(i).agentBenchScore().map(s -> String.format(Locale.ROOT, "%.4f", s)).orElse("-"));
             if (i > 0) headline.add("");

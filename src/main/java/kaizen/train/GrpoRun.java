@@ -25,7 +25,6 @@ import kaizen.core.JsonlAppender;
 import kaizen.core.KaizenException;
 import kaizen.core.Progress;
 import kaizen.harness.model.ModelUnavailableException;
-import kaizen.harness.runner.EpisodeRecord;
 import kaizen.harness.runner.EpisodeRunner;
 import kaizen.tokenizer.ChatEncoder;
 
@@ -365,10 +364,7 @@ public final class GrpoRun {
                 sampled.put("temperature", temperature);
                 List<Episode> drawn = play(held, samples, temperature);
                 List<Map<String, Object>> records = new ArrayList<>();
-                for (int i = 0; i < drawn.size(); i++) {
-                    EpisodeRecord r = drawn.get(i).played().record();
-                    records.add(new EpisodeRecord(i, r.status(), r.result(), r.history(), r.correct(), r.rounds(), r.elapsedMs()).toJson());
-                }
+                for (int i = 0; i < drawn.size(); i++) records.add(drawn.get(i).played().record().withIndex(i).toJson());
                 Jsonl.writeAll(sampledFolder(dir, step).resolve(EpisodeRunner.EPISODES), records);
                 sampled.putAll(summary(drawn));
                 m.put("sampled", sampled);

@@ -27,6 +27,11 @@ public record EpisodeRecord(
         history = List.copyOf(history);
     }
 
+    /** The same episode filed under another index (GRPO's sampled held-out episodes: several per task). */
+    public EpisodeRecord withIndex(int newIndex) {
+        return new EpisodeRecord(newIndex, status, result, history, correct, rounds, elapsedMs);
+    }
+
     public Map<String, Object> toJson() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("index", index);
