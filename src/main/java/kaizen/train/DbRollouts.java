@@ -1,7 +1,9 @@
 package kaizen.train;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import kaizen.core.KaizenException;
 import kaizen.env.db.DbEnvironment;
 import kaizen.harness.dbbench.DbBenchEpisode;
@@ -20,6 +22,7 @@ import kaizen.train.reward.DbReward;
  */
 public final class DbRollouts implements RolloutTasks {
     private final List<DbBenchTask> training;
+    private final List<DbBenchTask> heldOutTasks;
     private final List<Task> heldOut;
     private final DbBenchEpisode episode;
     private final double partialWeight;
@@ -32,7 +35,8 @@ public final class DbRollouts implements RolloutTasks {
         this.training = all.subList(0, all.size() - heldOutCount);
         this.episode = new DbBenchEpisode(env, maxRound);
         this.partialWeight = partialWeight;
-        this.heldOut = all.subList(all.size() - heldOutCount, all.size()).stream().map(t -> (Task) new Played(t)).toList();
+        this.heldOutTasks = List.copyOf(all.subList(all.size() - heldOutCount, all.size()));
+        this.heldOut = heldOutTasks.stream().map(t -> (Task) new Played(t)).toList();
     }
 
     @Override
@@ -43,6 +47,17 @@ public final class DbRollouts implements RolloutTasks {
     @Override
     public List<Task> heldOut() {
         return heldOut;
+    }
+
+    @Override
+    public Map<String, ?> heldOutScore(List<Integer> taskOf, List<EpisodeRecord> episodes) {
+        List<DbBenchScoring.Outcome> outcomes = new ArrayList<>();
+        List<DbBenchScoring.Target> targets = new ArrayList<>();
+        for (int i = 0; i < episodes.size(); i++) {
+            outcomes.add(new DbBenchScoring.Outcome(episodes.get(i).resultText("type"), episodes.get(i).resultText("answer")));
+            targets.add(heldOutTasks.get(taskOf.get(i)).target());
+        }
+        return DbBenchScoring.customMetrics(outcomes, targets);
     }
 
     private final class Played implements Task {

@@ -25,7 +25,9 @@ import kaizen.core.JsonlAppender;
 import kaizen.core.KaizenException;
 import kaizen.core.Progress;
 import kaizen.harness.model.ModelUnavailableException;
+import kaizen.harness.runner.EpisodeRecord;
 import kaizen.harness.runner.EpisodeRunner;
+import kaizen.harness.runner.EvalReport;
 import kaizen.tokenizer.ChatEncoder;
 
 /**
@@ -350,8 +352,8 @@ public final class GrpoRun {
         Map<String, Object> evaluate(int step) {
             List<RolloutTasks.Task> held = tasks.heldOut();
             List<Episode> episodes = play(held, 1, 0.0);
-            Jsonl.writeAll(heldOutFolder(dir, step).resolve(EpisodeRunner.EPISODES),
-                    episodes.stream().map(e -> e.played().record().toJson()).toList());
+            writeHeldOut(heldOutFolder(dir, step), episodes, episodes.stream().map(e -> e.played().record()).toList(),
+                    String.format(Locale.ROOT, "%s step %d, greedy", config.name(), step), step, 0.0, 1);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("step", step);
             m.putAll(summary(episodes));
@@ -363,9 +365,11 @@ public final class GrpoRun {
                 sampled.put("samples", samples);
                 sampled.put("temperature", temperature);
                 List<Episode> drawn = play(held, samples, temperature);
-                List<Map<String, Object>> records = new ArrayList<>();
-                for (int i = 0; i < drawn.size(); i++) records.add(drawn.get(i).played().record().withIndex(i).toJson());
-                Jsonl.writeAll(sampledFolder(dir, step).resolve(EpisodeRunner.EPISODES), records);
+                List<EpisodeRecord> records = new ArrayList<>();
+                for (int i = 0; i < drawn.size(); i++) records.add(drawn.get(i).played().record().withIndex(i));
+                writeHeldOut(sampledFolder(dir, step), drawn, records,
+                        String.format(Locale.ROOT, "%s step %d, %d samples at T %.2f", config.name(), step, samples, temperature),
+                        step, temperature, samples);
                 sampled.putAll(summary(drawn));
                 m.put("sampled", sampled);
                 sampledNote = String.format(Locale.ROOT, "; sampled at %.2f: success %.3f, reward %.3f (%d episodes)", temperature,
@@ -374,6 +378,23 @@ public final class GrpoRun {
             options.err().printf(Locale.ROOT, "held-out at step %d: success %.3f, reward %.3f (%d episodes, greedy)%s%n", step,
                     (double) m.get("success_rate"), (double) m.get("reward_mean"), episodes.size(), sampledNote);
             return m;
+        }
+
+        /**
+         * An evaluation's episodes and its metrics.json (the evaluation's blocks, the run, step and
+         * decoding under "kaizen"), so {@code kaizen report} reads the folder like a {@code kaizen eval} run.
+         */
+        void writeHeldOut(Path folder, List<Episode> played, List<EpisodeRecord> records, String agent, int step,
+                double temperature, int samples) {
+            Jsonl.writeAll(folder.resolve(EpisodeRunner.EPISODES), records.stream().map(EpisodeRecord::toJson).toList());
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("grpo_run", config.name());
+            extra.put("step", step);
+            extra.put("temperature", temperature);
+            extra.put("samples", samples);
+            Map<String, ?> score = tasks.heldOutScore(played.stream().map(Episode::group).toList(), records);
+            EvalReport.writeMetrics(folder, EvalReport.overall(records, score,
+                    EvalReport.kaizenCounts(records.size(), records, 0, agent, extra)));
         }
 
         /** Plays every task {@code times} times, at most {@code concurrency} episodes at once. */

@@ -1,6 +1,7 @@
 package kaizen.train;
 
 import java.util.List;
+import java.util.Map;
 import kaizen.env.household.World;
 import kaizen.harness.household.HouseholdEpisode;
 import kaizen.harness.household.HouseholdEval;
@@ -10,6 +11,7 @@ import kaizen.harness.household.HouseholdTask;
 import kaizen.harness.model.ChatModel;
 import kaizen.harness.model.ModelUnavailableException;
 import kaizen.harness.runner.EpisodeRecord;
+import kaizen.harness.runner.EvalReport;
 import kaizen.train.reward.HouseholdReward;
 
 /**
@@ -42,6 +44,11 @@ public final class HouseholdRollouts implements RolloutTasks {
     @Override
     public List<Task> heldOut() {
         return heldOut;
+    }
+
+    @Override
+    public Map<String, ?> heldOutScore(List<Integer> taskOf, List<EpisodeRecord> episodes) {
+        return Map.of("overall", EvalReport.successRate(episodes));
     }
 
     private final class Played implements Task {

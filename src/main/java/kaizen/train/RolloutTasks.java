@@ -1,6 +1,7 @@
 package kaizen.train;
 
 import java.util.List;
+import java.util.Map;
 import kaizen.harness.FinishStatus;
 import kaizen.harness.model.ChatModel;
 import kaizen.harness.model.ModelUnavailableException;
@@ -18,6 +19,13 @@ public interface RolloutTasks extends AutoCloseable {
 
     /** The held-out tasks, disjoint from every training task. */
     List<Task> heldOut();
+
+    /**
+     * What an evaluation of these tasks writes as metrics.json's "custom" block (AgentBench's
+     * calculate_overall: DBBench's accuracies, the household's overall success) for held-out
+     * episodes, episode i having played {@code heldOut().get(taskOf.get(i))}.
+     */
+    Map<String, ?> heldOutScore(List<Integer> taskOf, List<EpisodeRecord> episodes);
 
     @Override
     default void close() {}

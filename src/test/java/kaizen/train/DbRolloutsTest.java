@@ -6,16 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import kaizen.core.KaizenException;
 import kaizen.data.gen.dbbench.DbBenchFactory;
 import kaizen.harness.FinishStatus;
 import kaizen.harness.dbbench.DbBenchOracle;
+import kaizen.harness.dbbench.DbBenchScoring;
 import kaizen.harness.dbbench.DbBenchTask;
 import kaizen.harness.model.ChatModel;
 import kaizen.harness.model.ModelReply;
+import kaizen.harness.runner.EpisodeRecord;
 import kaizen.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,6 +90,23 @@ class DbRolloutsTest {
         RolloutTasks.Played insert = r.heldOut().get(1).play(emptyAnswer);
         assertFalse(insert.reward().success(), "the table's hash is not the expected one");
         assertEquals(0.0, insert.reward().reward());
+    }
+
+    /** Episodes come in any order (sampled evaluations); each is scored against the task it played. */
+    @Test
+    void heldOutScoreIsDbBenchsCustomBlockWithEachEpisodeAgainstItsOwnTask() throws Exception {
+        DbRollouts r = rollouts();
+        List<Integer> taskOf = List.of(3, 2, 1, 0, 0);
+        List<EpisodeRecord> episodes = new ArrayList<>();
+        for (int p : taskOf) episodes.add(r.heldOut().get(p).play(new DbBenchOracle(tasks.get(7 + p))).record());
+        episodes.set(4, r.heldOut().get(0).play(messages -> new ModelReply.Text("Action: Answer\nFinal Answer: []")).record());
+        Map<String, ?> score = r.heldOutScore(taskOf, episodes);
+        // the four gold episodes right, the fifth (task 0, AVG) wrong; SELECT counts AVG and DELETE
+        assertEquals(0.5, score.get("aggregation-AVG_accuracy"));
+        assertEquals(1.0, score.get("INSERT_accuracy"));
+        assertEquals(1.0, score.get("UPDATE_accuracy"));
+        assertEquals(2.0 / 3, (Double) score.get("SELECT_accuracy"), 1e-12);
+        assertEquals((2.0 / 3 + 1 + 1) / 3, (Double) score.get(DbBenchScoring.OVERALL), 1e-12);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import kaizen.core.Json;
 import kaizen.core.Jsonl;
 import kaizen.core.JsonlRecord;
@@ -23,6 +24,8 @@ import kaizen.harness.model.ChatModel;
 import kaizen.harness.model.ModelReply;
 import kaizen.harness.model.ModelUnavailableException;
 import kaizen.harness.runner.EpisodeRecord;
+import kaizen.harness.runner.EvalReport;
+import kaizen.report.RunData;
 import kaizen.tokenizer.ChatEncoder;
 import kaizen.train.reward.EpisodeReward;
 import org.junit.jupiter.api.Assumptions;
@@ -158,6 +161,12 @@ class GrpoRunTest {
         public List<Task> heldOut() {
             return List.of(new YesTask("held-0"), new YesTask("held-1"), new YesTask("held-2"));
         }
+
+        /** The overall block, and which task each episode played, for the test to check. */
+        @Override
+        public Map<String, ?> heldOutScore(List<Integer> taskOf, List<EpisodeRecord> episodes) {
+            return Map.of("overall", EvalReport.successRate(episodes), "task_of", taskOf);
+        }
     };
 
     private java.util.Map<String, Object> run(int stopAfter) {
@@ -258,6 +267,18 @@ class GrpoRunTest {
                 assertEquals(greedy.get(r.index() % 3).resultText("task_id"), r.resultText("task_id"), "episode " + r.index());
             }
             assertEquals(sampled.path("success_rate").asDouble(), drawn.stream().filter(EpisodeRecord::correct).count() / 12.0, 1e-9);
+            // both folders read back as evaluation runs: agent, score, and each episode's task
+            Path run = dir.resolve("run");
+            JsonNode drawnMetrics = Json.parse(Files.readString(GrpoRun.sampledFolder(run, step).resolve("metrics.json")));
+            assertEquals("[0,1,2,0,1,2,0,1,2,0,1,2]", Json.write(drawnMetrics.path("custom").path("task_of")));
+            assertEquals(12, drawnMetrics.path("total").asInt());
+            assertEquals(4, drawnMetrics.path("kaizen").path("samples").asInt());
+            RunData greedyRun = RunData.read(GrpoRun.heldOutFolder(run, step));
+            RunData sampledRun = RunData.read(GrpoRun.sampledFolder(run, step));
+            assertEquals("g step " + step + ", greedy", greedyRun.agent());
+            assertEquals("g step " + step + ", 4 samples at T 0.80", sampledRun.agent());
+            assertEquals(Optional.of(1.0), greedyRun.agentBenchScore());
+            assertEquals(Optional.of(sampled.path("success_rate").asDouble()), sampledRun.agentBenchScore());
         }
 
         // each sampled episode succeeds with probability 1/4: 36 of them all succeeding is not chance

@@ -13,6 +13,8 @@ import kaizen.harness.household.HouseholdOracle;
 import kaizen.harness.household.HouseholdPrompt;
 import kaizen.harness.household.HouseholdSplit;
 import kaizen.harness.household.HouseholdTask;
+import kaizen.harness.model.ModelReply;
+import kaizen.harness.runner.EpisodeRecord;
 import org.junit.jupiter.api.Test;
 
 class HouseholdRolloutsTest {
@@ -42,5 +44,20 @@ class HouseholdRolloutsTest {
             theirs.put("elapsed_ms", mine.get("elapsed_ms"));
             assertEquals(Json.write(theirs), Json.write(mine));
         }
+    }
+
+    /** The household evaluation's custom block: the overall success of the episodes given. */
+    @Test
+    void heldOutScoreIsTheOverallSuccessOfTheEpisodes() throws Exception {
+        HouseholdRollouts rollouts = new HouseholdRollouts(2, 1, 3, 30, 0.5);
+        List<HouseholdTask> worlds = HouseholdTask.of(HouseholdSplit.HELD_OUT, 1, 3);
+        List<EpisodeRecord> episodes = new ArrayList<>();
+        for (int p = 0; p < 2; p++) episodes.add(rollouts.heldOut().get(p).play(new HouseholdOracle(worlds.get(p))).record());
+        episodes.add(rollouts.heldOut().get(2).play(messages -> new ModelReply.Text("I am not sure.")).record());
+        var score = rollouts.heldOutScore(List.of(0, 1, 2), episodes);
+        assertEquals(java.util.Set.of("overall"), score.keySet());
+        var overall = Json.parse(Json.write(score)).path("overall");
+        assertEquals(List.of(3, 2, 1), List.of(overall.path("total").asInt(), overall.path("pass").asInt(), overall.path("wrong").asInt()));
+        assertEquals(2.0 / 3, overall.path("success_rate").asDouble(), 1e-12);
     }
 }

@@ -49,11 +49,17 @@ public final class EvalReport {
      */
     public static Map<String, Object> kaizenCounts(int tasks, Collection<EpisodeRecord> done, EpisodeRunner.Summary summary,
             String agent, Map<String, Object> extra) {
+        return kaizenCounts(tasks, done, summary.failed(), agent, extra);
+    }
+
+    /** {@link #kaizenCounts} of episodes played outside an {@link EpisodeRunner} (GRPO's held-out evaluations). */
+    public static Map<String, Object> kaizenCounts(int tasks, Collection<EpisodeRecord> done, int failedThisRun, String agent,
+            Map<String, Object> extra) {
         Map<String, Object> kz = new LinkedHashMap<>();
         kz.put("tasks", tasks);
         kz.put("finished", done.size());
         kz.put("complete", done.size() == tasks);
-        kz.put("failed_this_run", summary.failed());
+        kz.put("failed_this_run", failedThisRun);
         kz.put("agent", agent);
         kz.putAll(extra);
         kz.put("correct", done.stream().filter(EpisodeRecord::correct).count());
@@ -96,12 +102,17 @@ public final class EvalReport {
 
     /** Writes {@code DIR/metrics.json} (pretty JSON) and returns the run's outcome. */
     public static Outcome write(Path outDir, EpisodeRunner.Summary summary, Map<String, Object> metrics) {
+        return new Outcome(summary, metrics, writeMetrics(outDir, metrics));
+    }
+
+    /** Writes {@code DIR/metrics.json} (pretty JSON) and returns its path. */
+    public static Path writeMetrics(Path outDir, Map<String, Object> metrics) {
         Path file = outDir.resolve(METRICS);
         try {
             Files.writeString(file, Json.writePretty(metrics) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Outcome(summary, metrics, file);
+        return file;
     }
 }
