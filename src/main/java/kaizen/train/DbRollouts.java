@@ -1,9 +1,11 @@
 package kaizen.train;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import kaizen.core.KaizenException;
 import kaizen.env.db.DbEnvironment;
 import kaizen.harness.dbbench.DbBenchEpisode;
@@ -26,6 +28,7 @@ public final class DbRollouts implements RolloutTasks {
     private final List<Task> heldOut;
     private final DbBenchEpisode episode;
     private final double partialWeight;
+    private final int maxRound;
 
     public DbRollouts(Path file, DbEnvironment env, int heldOutCount, int maxRound, double partialWeight) {
         List<DbBenchTask> all = DbBenchTask.load(file);
@@ -34,6 +37,7 @@ public final class DbRollouts implements RolloutTasks {
         }
         this.training = all.subList(0, all.size() - heldOutCount);
         this.episode = new DbBenchEpisode(env, maxRound);
+        this.maxRound = maxRound;
         this.partialWeight = partialWeight;
         this.heldOutTasks = List.copyOf(all.subList(all.size() - heldOutCount, all.size()));
         this.heldOut = heldOutTasks.stream().map(t -> (Task) new Played(t)).toList();
@@ -50,14 +54,13 @@ public final class DbRollouts implements RolloutTasks {
     }
 
     @Override
-    public Map<String, ?> heldOutScore(List<Integer> taskOf, List<EpisodeRecord> episodes) {
-        List<DbBenchScoring.Outcome> outcomes = new ArrayList<>();
-        List<DbBenchScoring.Target> targets = new ArrayList<>();
-        for (int i = 0; i < episodes.size(); i++) {
-            outcomes.add(new DbBenchScoring.Outcome(episodes.get(i).resultText("type"), episodes.get(i).resultText("answer")));
-            targets.add(heldOutTasks.get(taskOf.get(i)).target());
-        }
-        return DbBenchScoring.customMetrics(outcomes, targets);
+    public Map<String, Object> heldOutMetrics(List<Integer> taskOf, List<EpisodeRecord> episodes, String agent, Map<String, Object> extra) {
+        Map<Integer, DbBenchTask> byIndex = new HashMap<>();
+        for (int i = 0; i < episodes.size(); i++) byIndex.put(episodes.get(i).index(), heldOutTasks.get(taskOf.get(i)));
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("max_round", maxRound);
+        settings.putAll(extra);
+        return DbBenchEval.metrics(episodes.size(), episodes, r -> Optional.ofNullable(byIndex.get(r.index())), 0, agent, settings);
     }
 
     private final class Played implements Task {

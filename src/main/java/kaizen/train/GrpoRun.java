@@ -392,9 +392,7 @@ public final class GrpoRun {
             extra.put("step", step);
             extra.put("temperature", temperature);
             extra.put("samples", samples);
-            Map<String, ?> score = tasks.heldOutScore(played.stream().map(Episode::group).toList(), records);
-            EvalReport.writeMetrics(folder, EvalReport.overall(records, score,
-                    EvalReport.kaizenCounts(records.size(), records, 0, agent, extra)));
+            EvalReport.writeMetrics(folder, tasks.heldOutMetrics(played.stream().map(Episode::group).toList(), records, agent, extra));
         }
 
         /** Plays every task {@code times} times, at most {@code concurrency} episodes at once. */

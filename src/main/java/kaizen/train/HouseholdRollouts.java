@@ -1,5 +1,7 @@
 package kaizen.train;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import kaizen.env.household.World;
@@ -11,7 +13,6 @@ import kaizen.harness.household.HouseholdTask;
 import kaizen.harness.model.ChatModel;
 import kaizen.harness.model.ModelUnavailableException;
 import kaizen.harness.runner.EpisodeRecord;
-import kaizen.harness.runner.EvalReport;
 import kaizen.train.reward.HouseholdReward;
 
 /**
@@ -24,6 +25,9 @@ import kaizen.train.reward.HouseholdReward;
  */
 public final class HouseholdRollouts implements RolloutTasks {
     private final long runSeed;
+    private final long heldOutSeed;
+    private final int maxTurns;
+    private final List<HouseholdTask> heldOutWorlds;
     private final List<Task> heldOut;
     private final HouseholdEpisode episode;
     private final double partialWeight;
@@ -32,8 +36,10 @@ public final class HouseholdRollouts implements RolloutTasks {
         this.runSeed = HouseholdSplit.TRAIN.runSeed(seed);
         this.episode = new HouseholdEpisode(HouseholdPrompt.DEFAULT, maxTurns);
         this.partialWeight = partialWeight;
-        this.heldOut = heldOutCount == 0 ? List.of()
-                : HouseholdTask.of(HouseholdSplit.HELD_OUT, heldOutSeed, heldOutCount).stream().map(t -> (Task) new Played(t)).toList();
+        this.heldOutSeed = heldOutSeed;
+        this.maxTurns = maxTurns;
+        this.heldOutWorlds = heldOutCount == 0 ? List.of() : HouseholdTask.of(HouseholdSplit.HELD_OUT, heldOutSeed, heldOutCount);
+        this.heldOut = heldOutWorlds.stream().map(t -> (Task) new Played(t)).toList();
     }
 
     @Override
@@ -47,8 +53,18 @@ public final class HouseholdRollouts implements RolloutTasks {
     }
 
     @Override
-    public Map<String, ?> heldOutScore(List<Integer> taskOf, List<EpisodeRecord> episodes) {
-        return Map.of("overall", EvalReport.successRate(episodes));
+    public Map<String, Object> heldOutMetrics(List<Integer> taskOf, List<EpisodeRecord> episodes, String agent, Map<String, Object> extra) {
+        Map<Integer, HouseholdTask> byIndex = new HashMap<>();
+        for (int i = 0; i < episodes.size(); i++) byIndex.put(episodes.get(i).index(), heldOutWorlds.get(taskOf.get(i)));
+        List<HouseholdTask> taskAt = new ArrayList<>();
+        for (int index = 0; index < byIndex.size(); index++) {
+            HouseholdTask world = byIndex.get(index);
+            if (world == null) throw new IllegalStateException("held-out episode indices are not 0.." + (byIndex.size() - 1));
+            taskAt.add(world);
+        }
+        Map<String, Object> settings = HouseholdEval.settings(HouseholdSplit.HELD_OUT, heldOutSeed, maxTurns, HouseholdPrompt.DEFAULT);
+        settings.putAll(extra);
+        return HouseholdEval.metrics(taskAt, episodes, 0, agent, settings);
     }
 
     private final class Played implements Task {

@@ -21,11 +21,11 @@ public interface RolloutTasks extends AutoCloseable {
     List<Task> heldOut();
 
     /**
-     * What an evaluation of these tasks writes as metrics.json's "custom" block (AgentBench's
-     * calculate_overall: DBBench's accuracies, the household's overall success) for held-out
-     * episodes, episode i having played {@code heldOut().get(taskOf.get(i))}.
+     * The metrics.json the evaluation of these tasks writes ({@code kaizen eval household|dbbench}:
+     * AgentBench's blocks, Kaizen's counts with {@code agent} and {@code extra} under "kaizen") for
+     * held-out episodes, episode i having played {@code heldOut().get(taskOf.get(i))}.
      */
-    Map<String, ?> heldOutScore(List<Integer> taskOf, List<EpisodeRecord> episodes);
+    Map<String, Object> heldOutMetrics(List<Integer> taskOf, List<EpisodeRecord> episodes, String agent, Map<String, Object> extra);
 
     @Override
     default void close() {}

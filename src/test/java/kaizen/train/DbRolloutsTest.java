@@ -94,13 +94,17 @@ class DbRolloutsTest {
 
     /** Episodes come in any order (sampled evaluations); each is scored against the task it played. */
     @Test
-    void heldOutScoreIsDbBenchsCustomBlockWithEachEpisodeAgainstItsOwnTask() throws Exception {
+    void heldOutMetricsScoreEachEpisodeAgainstItsOwnTaskAsTheEvaluationDoes() throws Exception {
         DbRollouts r = rollouts();
         List<Integer> taskOf = List.of(3, 2, 1, 0, 0);
         List<EpisodeRecord> episodes = new ArrayList<>();
         for (int p : taskOf) episodes.add(r.heldOut().get(p).play(new DbBenchOracle(tasks.get(7 + p))).record());
         episodes.set(4, r.heldOut().get(0).play(messages -> new ModelReply.Text("Action: Answer\nFinal Answer: []")).record());
-        Map<String, ?> score = r.heldOutScore(taskOf, episodes);
+        Map<String, Object> metrics = r.heldOutMetrics(taskOf, episodes, "policy", Map.of("step", 3));
+        assertEquals(5, metrics.get("total"));
+        var kaizen = (Map<?, ?>) metrics.get("kaizen");
+        assertEquals(List.of("policy", 15, 3), List.of(kaizen.get("agent"), kaizen.get("max_round"), kaizen.get("step")));
+        var score = (Map<?, ?>) metrics.get("custom");
         // the four gold episodes right, the fifth (task 0, AVG) wrong; SELECT counts AVG and DELETE
         assertEquals(0.5, score.get("aggregation-AVG_accuracy"));
         assertEquals(1.0, score.get("INSERT_accuracy"));

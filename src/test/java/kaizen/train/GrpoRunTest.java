@@ -162,10 +162,12 @@ class GrpoRunTest {
             return List.of(new YesTask("held-0"), new YesTask("held-1"), new YesTask("held-2"));
         }
 
-        /** The overall block, and which task each episode played, for the test to check. */
+        /** An evaluation's blocks, with which task each episode played for the test to check. */
         @Override
-        public Map<String, ?> heldOutScore(List<Integer> taskOf, List<EpisodeRecord> episodes) {
-            return Map.of("overall", EvalReport.successRate(episodes), "task_of", taskOf);
+        public Map<String, Object> heldOutMetrics(List<Integer> taskOf, List<EpisodeRecord> episodes, String agent,
+                Map<String, Object> extra) {
+            return EvalReport.overall(episodes, Map.of("overall", EvalReport.successRate(episodes), "task_of", taskOf),
+                    EvalReport.kaizenCounts(episodes.size(), episodes, 0, agent, extra));
         }
     };
 

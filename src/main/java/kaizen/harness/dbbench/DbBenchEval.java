@@ -2,9 +2,11 @@ package kaizen.harness.dbbench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import kaizen.env.db.DbEnvironment;
 import kaizen.harness.model.ChatModel;
@@ -48,15 +50,30 @@ public final class DbBenchEval {
     }
 
     static Map<String, Object> metrics(List<DbBenchTask> tasks, EpisodeRunner.Summary summary, Settings s) {
-        List<EpisodeRecord> done = new ArrayList<>(summary.records().values());
+        return metrics(tasks.size(), summary.records().values(),
+                r -> r.index() < tasks.size() ? Optional.of(tasks.get(r.index())) : Optional.empty(), summary.failed(), s.agentName(),
+                Map.of("max_round", s.maxRound()));
+    }
+
+    /**
+     * What metrics.json holds for these episodes: AgentBench's overall.json, each episode scored
+     * against the task it played ({@code taskOf}; one with none counts in the totals only), and
+     * Kaizen's counts with {@code extra} under "kaizen".
+     *
+     * @param failed episodes that failed in this run and are not among {@code done}
+     */
+    public static Map<String, Object> metrics(int tasks, Collection<EpisodeRecord> done, Function<EpisodeRecord, Optional<DbBenchTask>> taskOf,
+            int failed, String agent, Map<String, Object> extra) {
+        List<EpisodeRecord> list = new ArrayList<>(done);
         List<DbBenchScoring.Outcome> outcomes = new ArrayList<>();
         List<DbBenchScoring.Target> targets = new ArrayList<>();
-        for (EpisodeRecord r : done) {
-            if (r.index() >= tasks.size()) continue;
+        for (EpisodeRecord r : list) {
+            Optional<DbBenchTask> task = taskOf.apply(r);
+            if (task.isEmpty()) continue;
             outcomes.add(new DbBenchScoring.Outcome(r.resultText("type"), r.resultText("answer")));
-            targets.add(tasks.get(r.index()).target());
+            targets.add(task.get().target());
         }
-        return EvalReport.overall(done, DbBenchScoring.customMetrics(outcomes, targets),
-                EvalReport.kaizenCounts(tasks.size(), done, summary, s.agentName(), Map.of("max_round", s.maxRound())));
+        return EvalReport.overall(list, DbBenchScoring.customMetrics(outcomes, targets),
+                EvalReport.kaizenCounts(tasks, list, failed, agent, extra));
     }
 }

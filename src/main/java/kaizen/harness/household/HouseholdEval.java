@@ -2,6 +2,7 @@ package kaizen.harness.household;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,16 +57,35 @@ public final class HouseholdEval {
     }
 
     static Map<String, Object> metrics(List<HouseholdTask> tasks, EpisodeRunner.Summary summary, Settings s) {
-        List<EpisodeRecord> done = new ArrayList<>(summary.records().values());
-        Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("split", s.split().wireName());
-        extra.put("seed", s.seed());
-        extra.put("max_step", s.maxStep());
-        extra.put("stateact", s.prompt().stateAct());
-        extra.put("action_list", s.prompt().actionList());
-        extra.put("per_family", EvalReport.successBy(tasks.stream().map(HouseholdTask::family).toList(), List.of(Family.values()),
-                Family::wireName, done));
-        return EvalReport.overall(done, Map.of("overall", EvalReport.successRate(done)),
-                EvalReport.kaizenCounts(tasks.size(), done, summary, s.agentName(), extra));
+        return metrics(tasks, summary.records().values(), summary.failed(), s.agentName(),
+                settings(s.split(), s.seed(), s.maxStep(), s.prompt()));
+    }
+
+    /** A run's settings as metrics.json reports them under "kaizen". */
+    public static Map<String, Object> settings(HouseholdSplit split, long seed, int maxStep, HouseholdPrompt prompt) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("split", split.wireName());
+        out.put("seed", seed);
+        out.put("max_step", maxStep);
+        out.put("stateact", prompt.stateAct());
+        out.put("action_list", prompt.actionList());
+        return out;
+    }
+
+    /**
+     * What metrics.json holds for these episodes: the ALFWorld evaluation's blocks, success per
+     * family and {@code settings} under "kaizen".
+     *
+     * @param taskAt the world of each episode index (episode r played {@code taskAt.get(r.index())})
+     * @param failed episodes that failed in this run and are not among {@code done}
+     */
+    public static Map<String, Object> metrics(List<HouseholdTask> taskAt, Collection<EpisodeRecord> done, int failed, String agent,
+            Map<String, Object> settings) {
+        List<EpisodeRecord> list = new ArrayList<>(done);
+        Map<String, Object> extra = new LinkedHashMap<>(settings);
+        extra.put("per_family", EvalReport.successBy(taskAt.stream().map(HouseholdTask::family).toList(), List.of(Family.values()),
+                Family::wireName, list));
+        return EvalReport.overall(list, Map.of("overall", EvalReport.successRate(list)),
+                EvalReport.kaizenCounts(taskAt.size(), list, failed, agent, extra));
     }
 }
