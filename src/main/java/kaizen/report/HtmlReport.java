@@ -124,7 +124,7 @@ public final class HtmlReport {
         for (int k = 1; k < c.runs().size(); k++) {
             String label = c.runs().get(k).label();
             c.paired().get(k).ifPresent(p -> h.append("<p class=\"paired\">Paired by task, ").append(escape(label))
-                    .append(" vs the baseline: ").append(Formats.paired(p)).append("</p>\n"));
+                    .append(" vs the baseline: ").append(escape(Formats.paired(p))).append("</p>\n"));
         }
         List<String> names = c.runs().stream().map(RunData::label).toList();
         h.append(BarChart.svg("chart-" + id + "-scores", c.benchmark().title() + " " + c.benchmark().scoreName() + " (%) with 95% intervals",

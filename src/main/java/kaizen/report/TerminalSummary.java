@@ -39,12 +39,14 @@ public final class TerminalSummary {
             }
         }
         t.row(header).row(agents);
-        List<String> headline = new ArrayList<>(List.of(c.benchmark().agentBenchScoreName()));
-        for (int i = 0; i < c.runs().size(); i++) {
-            headline.add(c.runs().get(i).agentBenchScore().map(s -> String.format(Locale.ROOT, "%.4f", s)).orElse("-"));
-            if (i > 0) headline.add("");
+        if (c.anyAgentBenchScore()) {
+            List<String> headline = new ArrayList<>(List.of(c.benchmark().agentBenchScoreName()));
+            for (int i = 0; i < c.runs().size(); i++) {
+                headline.add(c.runs().get(i).agentBenchScore().map(s -> String.format(Locale.ROOT, "%.4f", s)).orElse("-"));
+                if (i > 0) headline.add("");
+            }
+            t.row(headline);
         }
-        if (c.anyAgentBenchScore()) t.row(headline);
         for (Comparison.Row row : c.rows()) {
             List<String> cells = new ArrayList<>(List.of(row.name()));
             Proportion base = row.perRun().getFirst();

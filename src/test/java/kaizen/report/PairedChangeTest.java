@@ -1,6 +1,7 @@
 package kaizen.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -56,6 +57,21 @@ class PairedChangeTest {
         assertEquals(Optional.empty(), PairedChange.of(before, run(Map.of(0, true, 1, true), "u")), "other task ids");
         assertEquals(Optional.empty(), PairedChange.of(before, run(Map.of(0, true), "t")), "a task missing");
         assertEquals(Optional.empty(), PairedChange.of(run(Map.of(), "t"), run(Map.of(), "t")), "no tasks");
+    }
+
+    /** A change too clear for four decimals reads "p < 0.0001", escaped in the HTML report. */
+    @Test
+    void aVerySmallPValueIsWrittenAsABoundAndEscapedInHtml() {
+        Map<Integer, Boolean> lost = new java.util.HashMap<>(), won = new java.util.HashMap<>();
+        for (int i = 0; i < 20; i++) {
+            lost.put(i, false);
+            won.put(i, true);
+        }
+        RunData before = run(lost, "t"), after = run(won, "t");
+        assertEquals("won 20, lost 0 of 20 tasks (exact McNemar p < 0.0001)", Formats.paired(PairedChange.of(before, after).orElseThrow()));
+        String html = HtmlReport.render(Report.of(List.of(before, after)));
+        assertTrue(html.contains(" vs the baseline: won 20, lost 0 of 20 tasks (exact McNemar p &lt; 0.0001)</p>"), html);
+        assertFalse(html.contains("p < 0.0001"), "a bare '<' in the page");
     }
 
     /** A household run whose episode i played task {@code prefix + i}, won or lost as given. */
