@@ -1,7 +1,6 @@
 package kaizen.train;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +54,7 @@ public final class DbRollouts implements RolloutTasks {
 
     @Override
     public Map<String, Object> heldOutMetrics(List<Integer> taskOf, List<EpisodeRecord> episodes, String agent, Map<String, Object> extra) {
-        Map<Integer, DbBenchTask> byIndex = new HashMap<>();
-        for (int i = 0; i < episodes.size(); i++) byIndex.put(episodes.get(i).index(), heldOutTasks.get(taskOf.get(i)));
+        Map<Integer, DbBenchTask> byIndex = RolloutTasks.byEpisodeIndex(taskOf, episodes, heldOutTasks);
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("max_round", maxRound);
         settings.putAll(extra);

@@ -1,7 +1,6 @@
 package kaizen.train;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import kaizen.env.household.World;
@@ -54,8 +53,7 @@ public final class HouseholdRollouts implements RolloutTasks {
 
     @Override
     public Map<String, Object> heldOutMetrics(List<Integer> taskOf, List<EpisodeRecord> episodes, String agent, Map<String, Object> extra) {
-        Map<Integer, HouseholdTask> byIndex = new HashMap<>();
-        for (int i = 0; i < episodes.size(); i++) byIndex.put(episodes.get(i).index(), heldOutWorlds.get(taskOf.get(i)));
+        Map<Integer, HouseholdTask> byIndex = RolloutTasks.byEpisodeIndex(taskOf, episodes, heldOutWorlds);
         List<HouseholdTask> taskAt = new ArrayList<>();
         for (int index = 0; index < byIndex.size(); index++) {
             HouseholdTask world = byIndex.get(index);

@@ -1,5 +1,6 @@
 package kaizen.train;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import kaizen.harness.FinishStatus;
@@ -26,6 +27,14 @@ public interface RolloutTasks extends AutoCloseable {
      * held-out episodes, episode i having played {@code heldOut().get(taskOf.get(i))}.
      */
     Map<String, Object> heldOutMetrics(List<Integer> taskOf, List<EpisodeRecord> episodes, String agent, Map<String, Object> extra);
+
+    /** Which held-out task each episode played, keyed by the episode's index (episode i played {@code tasks.get(taskOf.get(i))}). */
+    static <T> Map<Integer, T> byEpisodeIndex(List<Integer> taskOf, List<EpisodeRecord> episodes, List<T> tasks) {
+        if (taskOf.size() != episodes.size()) throw new IllegalArgumentException(taskOf.size() + " task positions for " + episodes.size() + " episodes");
+        Map<Integer, T> byIndex = new HashMap<>();
+        for (int i = 0; i < episodes.size(); i++) byIndex.put(episodes.get(i).index(), tasks.get(taskOf.get(i)));
+        return byIndex;
+    }
 
     @Override
     default void close() {}
