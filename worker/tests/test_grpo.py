@@ -523,6 +523,7 @@ class SamplerMatchesTrainerTest(unittest.TestCase):
                 {"ids": [3, 4, 8, 2], "trained": [0, 0, 1, 1], "old_logprobs": [0, 0, -6.0, -6.3], "advantage": -1.0}]
         ids = torch.tensor([[3, 4, 5, 6, 9, 11, 12]])
         with self._trainer(torch.float32, learning_rate=1e-2) as trainer:
+            ids = ids.to(trainer.device)  # the test's own input: on a GPU run it must be where the model is
             for _ in range(2):
                 trainer.train_step({"rows": rows})
             saved = trainer.save({"step": 2, "state": {"episodes": 8}})
