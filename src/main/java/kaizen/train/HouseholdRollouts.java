@@ -84,12 +84,10 @@ public final class HouseholdRollouts implements RolloutTasks {
 
         @Override
         public RolloutTasks.Played play(ChatModel model) throws ModelUnavailableException {
-            long t0 = System.nanoTime();
-            HouseholdEpisode.Result result = episode.run(task, model);
-            EpisodeRecord record = HouseholdEval.record(task.index(), task, result, (System.nanoTime() - t0) / 1_000_000);
+            HouseholdEval.PlayedEpisode played = HouseholdEval.played(episode, task.index(), task, model);
             World world = task.world();
-            for (HouseholdEpisode.Turn t : result.log()) world.step(t.action());
-            return new RolloutTasks.Played(HouseholdReward.of(world, partialWeight), record);
+            for (HouseholdEpisode.Turn t : played.result().log()) world.step(t.action());
+            return new RolloutTasks.Played(HouseholdReward.of(world, partialWeight), played.record());
         }
     }
 }

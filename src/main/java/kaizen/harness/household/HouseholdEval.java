@@ -41,9 +41,18 @@ public final class HouseholdEval {
     /** Plays one episode of a task and makes its record (its task id, family and seed in the result). */
     public static EpisodeRecord play(HouseholdEpisode episode, int index, HouseholdTask task, ChatModel model)
             throws ModelUnavailableException {
+        return played(episode, index, task, model).record();
+    }
+
+    /** An episode played: the episode's own result (its turns, to replay) and the record episodes.jsonl holds. */
+    public record PlayedEpisode(HouseholdEpisode.Result result, EpisodeRecord record) {}
+
+    /** {@link #play}, keeping the episode's result for callers that go on from it (GRPO's reward replays its turns). */
+    public static PlayedEpisode played(HouseholdEpisode episode, int index, HouseholdTask task, ChatModel model)
+            throws ModelUnavailableException {
         long t0 = System.nanoTime();
         HouseholdEpisode.Result r = episode.run(task, model);
-        return record(index, task, r, (System.nanoTime() - t0) / 1_000_000);
+        return new PlayedEpisode(r, record(index, task, r, (System.nanoTime() - t0) / 1_000_000));
     }
 
     /** The record of an episode played: what episodes.jsonl holds for it. */
