@@ -2,6 +2,7 @@ package kaizen.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -36,5 +37,15 @@ class RolloutTasksTest {
                 "without it the group is flat: nothing learned about looping");
         double[] adv = GroupAdvantages.of(new double[] {loop.shaped(0.2), limit.shaped(0.2), limit.shaped(0.2)});
         assertTrue(adv[0] < 0 && adv[1] > 0 && adv[2] > 0);
+    }
+
+    @Test
+    void episodesMapToTheTasksTheyPlayedByTheirOwnIndexNotTheirPosition() {
+        EpisodeRecord second = new EpisodeRecord(1, FinishStatus.COMPLETED, Map.of(), List.of(), true, 1, 0);
+        EpisodeRecord first = new EpisodeRecord(0, FinishStatus.COMPLETED, Map.of(), List.of(), true, 1, 0);
+        assertEquals(Map.of(1, "c", 0, "a"), RolloutTasks.byEpisodeIndex(List.of(2, 0), List.of(second, first), List.of("a", "b", "c")));
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> RolloutTasks.byEpisodeIndex(List.of(0), List.of(second, first), List.of("a")));
+        assertEquals("1 task positions for 2 episodes", e.getMessage());
     }
 }
