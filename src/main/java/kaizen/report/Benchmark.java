@@ -1,5 +1,7 @@
 package kaizen.report;
 
+import kaizen.harness.dbbench.DbBenchScoring;
+
 /**
  * What a run was evaluated on: the two AgentBench tasks, and Kaizen's own household worlds (the
  * training environment for ALFWorld's protocol, reported apart so the two are never compared); a
@@ -26,7 +28,7 @@ public enum Benchmark {
 
     /** AgentBench's headline number in metrics.json: DBBench's overall_cat_accuracy, ALFWorld's (and household's) success_rate. */
     public String agentBenchScoreName() {
-        return this == DBBENCH ? "overall_cat_accuracy" : "success_rate";
+        return this == DBBENCH ? DbBenchScoring.OVERALL : "success_rate";
     }
 
     /** What the per-episode score is called: DBBench answers are accurate, ALFWorld games and household worlds succeed. */

@@ -32,6 +32,11 @@ final class Formats {
         return delta == 0 ? "±0" : String.format(Locale.ROOT, "%+d", delta);
     }
 
+    /** AgentBench's headline number as metrics.json has it, four decimals; "-" for a run without one. */
+    static String agentBenchScore(RunData run) {
+        return run.agentBenchScore().map(s -> String.format(Locale.ROOT, "%.4f", s)).orElse("-");
+    }
+
     /** "won 20, lost 8 of 128 tasks (exact McNemar p = 0.0357)". */
     static String paired(PairedChange c) {
         double p = c.pValue();

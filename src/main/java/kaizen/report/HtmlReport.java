@@ -1,7 +1,6 @@
 package kaizen.report;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import kaizen.core.Message;
 
@@ -86,8 +85,7 @@ public final class HtmlReport {
         if (c.anyAgentBenchScore()) {
             h.append("<tr><td>").append(c.benchmark().agentBenchScoreName()).append(" (AgentBench)</td>");
             for (int k = 0; k < c.runs().size(); k++) {
-                h.append("<td class=\"num\">").append(c.runs().get(k).agentBenchScore().map(s -> String.format(Locale.ROOT, "%.4f", s))
-                        .orElse("-")).append("</td>");
+                h.append("<td class=\"num\">").append(Formats.agentBenchScore(c.runs().get(k))).append("</td>");
                 if (k > 0) h.append("<td></td>");
             }
             h.append("</tr>\n");

@@ -14,6 +14,7 @@ import kaizen.core.Json;
 import kaizen.core.Jsonl;
 import kaizen.core.JsonlRecord;
 import kaizen.core.KaizenException;
+import kaizen.harness.dbbench.DbBenchScoring;
 import kaizen.harness.runner.EpisodeRecord;
 import kaizen.harness.runner.EpisodeRunner;
 import kaizen.harness.runner.EvalReport;
@@ -54,7 +55,7 @@ public record RunData(Path dir, String label, Benchmark benchmark, String agent,
         }
         String agent = metrics.map(m -> m.path("kaizen").path("agent").asText("")).filter(a -> !a.isEmpty()).orElse("unknown agent");
         Optional<Double> score = metrics.map(m -> switch (benchmark) {
-            case DBBENCH -> m.path("custom").path("overall_cat_accuracy");
+            case DBBENCH -> m.path("custom").path(DbBenchScoring.OVERALL);
             case ALFWORLD, HOUSEHOLD -> m.path("custom").path("overall").path("success_rate");
         }).filter(JsonNode::isNumber).map(JsonNode::asDouble);
         Path name = dir.toAbsolutePath().normalize().getFileName();
@@ -88,7 +89,7 @@ public record RunData(Path dir, String label, Benchmark benchmark, String agent,
     private static Benchmark benchmark(Path dir, Optional<JsonNode> metrics, java.util.Collection<JsonlRecord> lines) {
         if (metrics.isPresent()) {
             JsonNode custom = metrics.get().path("custom");
-            if (custom.has("overall_cat_accuracy")) return Benchmark.DBBENCH;
+            if (custom.has(DbBenchScoring.OVERALL)) return Benchmark.DBBENCH;
             if (custom.path("overall").has("success_rate")) {  // household evaluations count success per family
                 return metrics.get().path("kaizen").has("per_family") ? Benchmark.HOUSEHOLD : Benchmark.ALFWORLD;
             }

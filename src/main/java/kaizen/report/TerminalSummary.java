@@ -2,7 +2,6 @@ package kaizen.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -42,7 +41,7 @@ public final class TerminalSummary {
         if (c.anyAgentBenchScore()) {
             List<String> headline = new ArrayList<>(List.of(c.benchmark().agentBenchScoreName()));
             for (int i = 0; i < c.runs().size(); i++) {
-                headline.add(c.runs().get(i).agentBenchScore().map(s -> String.format(Locale.ROOT, "%.4f", s)).orElse("-"));
+                headline.add(Formats.agentBenchScore(c.runs().get(i)));
                 if (i > 0) headline.add("");
             }
             t.row(headline);
